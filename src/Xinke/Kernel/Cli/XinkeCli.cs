@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Spectre.Console;
+using Xinke.Kernel.Data;
+using Xinke.Kernel.Demo;
+
+namespace Xinke.Kernel.Cli;
+
+/// <summary>
+/// The verbs of the one executable. No verb serves. Every verb builds the same application
+/// and uses its services, so the console can never bypass a rule the web enforces.
+/// Tokens that no verb knows (<c>--urls</c>, <c>--environment</c>, configuration overrides)
+/// are handed to the host's configuration.
+/// </summary>
+public static class XinkeCli
+{
+    public static RootCommand Build(Func<string[], WebApplication> createApp)
+    {
+        var demoFlag = new Option<bool>("--demo") { Description = "Fill an empty installation with a small demo hospital before serving." };
+        var serve = new Command("serve", "Serve the web UI and the API (the default).") { demoFlag };
+        serve.TreatUnmatchedTokensAsErrors = false;
+        serve.SetAction((result, token) => ServeAsync(createApp(Rest(result)), result.GetValue(demoFlag), token));
+
+        var migrate = new Command("migrate", "Apply database migrations, then exit.");
+        migrate.TreatUnmatchedTokensAsErrors = false;
+        migrate.SetAction(async (result, token) =>
+        {
+            await using var app = createApp(Rest(result));
+            var applied = await MigrateAsync(app, token);
+            AnsiConsole.MarkupLineInterpolated($"[green]Database is up to date[/] ({applied.Count} migration(s) applied).");
+            return 0;
+        });
+
+        var size = new Option<DemoSize>("--size") { Description = "small (seconds) or large (benchmark size).", DefaultValueFactory = _ => DemoSize.Small };
+        var demo = new Command("demo", "Fill an installation that holds no business records with a demo hospital.") { size };
+        demo.TreatUnmatchedTokensAsErrors = false;
+        demo.SetAction(async (result, token) =>
+        {
+            await using var app = createApp(Rest(result));
+            await MigrateAsync(app, token);
+            return await SeedDemoAsync(app, result.GetValue(size), token) ? 0 : 2;
+        });
+
+        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, demoFlag };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((result, token) => ServeAsync(createApp(Rest(result)), result.GetValue(demoFlag), token));
+        return root;
+    }
+
+    private static bool IsGeneratingOpenApiAtBuild =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    private static string[] Rest(ParseResult result) => [.. result.UnmatchedTokens];
+
+    private static async Task<int> ServeAsync(WebApplication app, bool demo, CancellationToken cancellationToken)
+    {
+        await using (app)
+        {
+            if (IsGeneratingOpenApiAtBuild)
+            {
+                // The build runs the app to describe its endpoints: no database, no server.
+                await app.RunAsync();
+                return 0;
+            }
+
+            await MigrateAsync(app, cancellationToken);
+            if (demo && !await SeedDemoAsync(app, DemoSize.Small, cancellationToken))
+            {
+                return 2;
+            }
+
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+                foreach (var url in addresses)
+                {
+                    app.Logger.LogInformation("Xinke is serving {Url} — sign in at {Url}/account/login", url, url.TrimEnd('/'));
+                }
+            });
+            await app.RunAsync();
+            return 0;
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> MigrateAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+    }
+
+    private static async Task<bool> SeedDemoAsync(WebApplication app, DemoSize size, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var runner = scope.ServiceProvider.GetRequiredService<DemoRunner>();
+        var outcome = await runner.RunAsync(size, new Progress<string>(step => AnsiConsole.MarkupLineInterpolated($"[grey]demo:[/] {step}")), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            AnsiConsole.MarkupLine("[red]This installation already holds business records; demo data is never mixed with a real hospital's.[/]");
+            return false;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[green]Demo hospital ready[/] ({outcome.Value!.Count} seeder(s)).");
+        return true;
+    }
+}

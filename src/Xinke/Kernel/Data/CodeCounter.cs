@@ -1,0 +1,11 @@
+namespace Xinke.Kernel.Data;
+
+/// <summary>The last human code issued for one kind in one year (INC-2026-000123).</summary>
+public sealed class CodeCounter
+{
+    public required string Kind { get; init; }
+
+    public int Year { get; init; }
+
+    public long Last { get; set; }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Xinke.Data;
+
+namespace Xinke.Kernel.Data;
+
+/// <summary>
+/// Issues human codes per kind and year, gap-free and unique: the counter row is bumped by an
+/// atomic upsert inside the caller's transaction, so concurrent writers queue on its row lock
+/// (PostgreSQL) or on the write lock that <c>BEGIN IMMEDIATE</c> took (SQLite), and a rolled
+/// back transaction gives its number back.
+/// </summary>
+public sealed class HumanCodes(XinkeDb db, TimeProvider clock, HospitalClock hospitalClock)
+{
+    public const string Table = "CodeCounters";
+
+    /// <summary>Takes the next code of <paramref name="kind"/> in the hospital's current year. Call inside a transaction.</summary>
+    public Task<string> NextAsync(string kind, CancellationToken cancellationToken) =>
+        NextAsync(kind, hospitalClock.ToLocal(clock.GetUtcNow()).Year, cancellationToken);
+
+    public async Task<string> NextAsync(string kind, int year, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A human code must be taken inside the transaction that stores its record.");
+        }
+
+        var next = await db.Database
+            .SqlQuery<long>($"""
+                INSERT INTO "CodeCounters" ("Kind", "Year", "Last") VALUES ({kind}, {year}, 1)
+                ON CONFLICT ("Kind", "Year") DO UPDATE SET "Last" = "CodeCounters"."Last" + 1
+                RETURNING "Last" AS "Value"
+                """)
+            .ToListAsync(cancellationToken);
+        return Format(kind, year, next[0]);
+    }
+
+    public static string Format(string kind, int year, long number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}-{year}-{number:D6}");
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Xinke.Kernel.Cli;
+using Xinke.Kernel.Demo;
+using Xinke.Kernel.Web;
+
+return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+
+static WebApplication CreateApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddXinkeWeb();
+    builder.Services.AddScoped<DemoRunner>();
+
+    var app = builder.Build();
+    app.UseXinkeWeb();
+    app.MapInstallationEndpoints();
+    app.MapRazorPages();
+    app.MapApiFallback();
+    return app;
+}
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Xinke.Data;
+
+namespace Xinke.Tests.Infrastructure;
+
+/// <summary>Xinke in-process, through its real HTTP pipeline, on one test's database.</summary>
+public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            // Test-only model parts (the probe module) are not in the product's migrations.
+            services.ConfigureDbContext<XinkeDb>(options => options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            configureServices?.Invoke(services);
+        });
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<XinkeDb, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<XinkeDb>());
+    }
+}
