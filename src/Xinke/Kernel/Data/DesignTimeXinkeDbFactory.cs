@@ -10,9 +10,10 @@ namespace Xinke.Kernel.Data;
 /// </summary>
 public sealed class DesignTimeXinkeDbFactory : IDesignTimeDbContextFactory<XinkeDb>
 {
-    public XinkeDb CreateDbContext(string[] args)
+    public XinkeDb CreateDbContext(string[] args) => Create(Environment.GetEnvironmentVariable("XINKE_EF_PROVIDER") ?? "sqlite");
+
+    public static XinkeDb Create(string provider)
     {
-        var provider = Environment.GetEnvironmentVariable("XINKE_EF_PROVIDER") ?? "sqlite";
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -42,7 +42,17 @@ public sealed class ExportResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<Expo
 
     private async Task WriteXlsxAsync(Stream body, string[] headers, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(body, cancellationToken: cancellationToken);
+        await using var tail = new SyncTailStream(body);
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(tail, cancellationToken: cancellationToken))
+        {
+            await WriteSheetAsync(spreadsheet, headers, zone, cancellationToken);
+        }
+
+        await tail.FlushAsync(cancellationToken);
+    }
+
+    private async Task WriteSheetAsync(Spreadsheet spreadsheet, string[] headers, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
         await spreadsheet.StartWorksheetAsync("Sheet1", token: cancellationToken);
         await spreadsheet.AddRowAsync(headers.Select(h => new Cell(h)).ToArray(), cancellationToken);
         var cells = new Cell[columns.Count];

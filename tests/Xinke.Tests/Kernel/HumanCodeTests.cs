@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xinke.Data;
+using Xinke.Kernel;
+using Xinke.Kernel.Data;
+using Xinke.Tests.Infrastructure;
+using Xinke.Tests.Kernel.Probes;
+
+namespace Xinke.Tests.Kernel;
+
+public abstract class HumanCodeTests(DatabaseKind kind) : IntegrationTest(kind)
+{
+    public sealed class OnSqlite() : HumanCodeTests(DatabaseKind.Sqlite);
+
+    public sealed class OnPostgres() : HumanCodeTests(DatabaseKind.Postgres);
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddProbeModule();
+
+    protected override Task StartedAsync() =>
+        App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(ProbeModel.CreateTableSql(Kind)));
+
+    [Fact]
+    public async Task Codes_stay_unique_and_gap_free_when_50_inserts_race()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
+            Client.PostAsJsonAsync("/api/v1/test-probes", new ProbeInput($"并发 {i}", i), Cancel)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var codes = await App.WithDbAsync(db => db.Set<Probe>().Select(p => p.Code).ToListAsync(Cancel));
+        var year = App.Services.GetRequiredService<HospitalClock>().ToLocal(TimeProvider.System.GetUtcNow()).Year;
+        Assert.Equal(
+            Enumerable.Range(1, 50).Select(n => HumanCodes.Format(ProbeApi.CodeKind, year, n)).Order(),
+            codes.Order());
+    }
+
+    [Fact]
+    public async Task A_rolled_back_insert_gives_its_number_back()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+            var codes = scope.ServiceProvider.GetRequiredService<HumanCodes>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            Assert.Equal("PRB-2026-000001", await codes.NextAsync(ProbeApi.CodeKind, 2026, Cancel));
+            await transaction.RollbackAsync(Cancel);
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+            var codes = scope.ServiceProvider.GetRequiredService<HumanCodes>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            Assert.Equal("PRB-2026-000001", await codes.NextAsync(ProbeApi.CodeKind, 2026, Cancel));
+            Assert.Equal("PRB-2026-000002", await codes.NextAsync(ProbeApi.CodeKind, 2026, Cancel));
+            Assert.Equal("PRB-2027-000001", await codes.NextAsync(ProbeApi.CodeKind, 2027, Cancel));
+            await transaction.CommitAsync(Cancel);
+        }
+    }
+
+    [Fact]
+    public async Task A_code_outside_a_transaction_is_refused()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var codes = scope.ServiceProvider.GetRequiredService<HumanCodes>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => codes.NextAsync(ProbeApi.CodeKind, 2026, Cancel));
+    }
+}
