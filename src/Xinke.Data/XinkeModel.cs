@@ -19,6 +19,8 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts)
 {
     private readonly IModelPart[] parts = [.. parts];
 
+    public string Key => field ??= string.Join('|', parts.Select(p => p.GetType().FullName));
+
     public static DatabaseKind KindOf(string providerName) =>
         providerName.Contains("Npgsql", StringComparison.Ordinal) ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
 
@@ -40,6 +41,7 @@ public static class DataServices
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(dataFolder);
+        options.ReplaceService<IModelCacheKeyFactory, XinkeModelCacheKeyFactory>();
         if (database.Kind == DatabaseKind.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres");
