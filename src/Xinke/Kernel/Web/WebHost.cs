@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
