@@ -1,4 +1,5 @@
 using Xinke.Data;
+using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
 
 namespace Xinke.Kernel;
@@ -12,5 +13,6 @@ public static class XinkeModules
     public static IReadOnlyList<IModelPart> ModelParts() =>
     [
         new KernelDataModel(),
+        new AuditModel(),
     ];
 }

@@ -42,7 +42,7 @@ public static class XinkeCli
             return await SeedDemoAsync(app, result.GetValue(size), token) ? 0 : 2;
         });
 
-        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, demoFlag };
+        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, AuditCommands.Build(createApp), demoFlag };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, token) => ServeAsync(createApp(Rest(result)), result.GetValue(demoFlag), token));
         return root;

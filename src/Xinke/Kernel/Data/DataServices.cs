@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
+using Xinke.Kernel.Audit;
 
 namespace Xinke.Kernel.Data;
 
@@ -27,7 +28,8 @@ public static class DataServices
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var configuration = provider.GetRequiredService<IConfiguration>();
             Configure(options, database, configuration, provider.GetRequiredService<DataFolder>());
-            options.AddInterceptors(provider.GetRequiredService<VersionStamps>());
+            // Versions are stamped first, so the audited changes show the new version.
+            options.AddInterceptors(provider.GetRequiredService<VersionStamps>(), provider.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped<HumanCodes>();
         services.AddScoped<DatabaseMigrator>();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Serilog;
+using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
 
 namespace Xinke.Kernel.Web;
@@ -42,6 +43,7 @@ public static class WebHost
         });
 
         services.AddXinkeData();
+        services.AddXinkeAudit();
         services.AddXinkeProblemDetails();
         services.AddXinkeLocalization();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -18,6 +18,10 @@ public sealed class Probe : IVersioned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Stands for any secret a record may hold: it must never reach the audit trail.</summary>
+    [Xinke.Kernel.Audit.Secret]
+    public string? Token { get; set; }
+
     public long Version { get; set; }
 }
 
