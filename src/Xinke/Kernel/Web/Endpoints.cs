@@ -37,4 +37,17 @@ public static class Endpoints
             .ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// An unknown page is a 404, shown by the friendly status page, for everyone: without this
+    /// endpoint the fallback authorization policy would send a signed-out visitor to the login
+    /// page for a page that does not exist.
+    /// </summary>
+    public static WebApplication MapPageFallback(this WebApplication app)
+    {
+        app.MapFallback("{**path}", () => TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
 }
