@@ -23,7 +23,9 @@ public static class Endpoints
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options
             .WithTitle("Xinke API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Its default fonts come from a CDN, which a hospital intranet cannot reach.
+            .DisableDefaultFonts())
             .AllowAnonymous();
         return app;
     }
