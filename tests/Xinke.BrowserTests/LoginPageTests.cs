@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Xinke.BrowserTests.Infrastructure;
 using Xinke.BrowserTests.Pages;
 
@@ -27,9 +28,9 @@ public sealed class LoginPageTests(XinkeServer server, Chromium chromium) : Brow
     {
         var login = await LoginPage.OpenAsync(Session);
         await Expect(login.Notice).ToBeVisibleAsync();
-        await Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-        Assert.Empty(Session.Errors);
+        AssertNoPageErrors();
     }
 
     [Fact]

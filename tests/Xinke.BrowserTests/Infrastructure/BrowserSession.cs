@@ -25,7 +25,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                errors.Enqueue(message.Text);
+                errors.Enqueue($"{message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => errors.Enqueue(error);
@@ -54,7 +54,9 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, origin, new Screenshots(page, testClass, testMethod));
+        var screenshots = new Screenshots(page, testClass, testMethod);
+        screenshots.ForgetEarlierRuns();
+        return new BrowserSession(context, page, origin, screenshots);
     }
 
     /// <summary>Opens a path of the app and keeps a screenshot of what it shows.</summary>

@@ -18,6 +18,10 @@ public abstract class BrowserTest(XinkeServer server, Chromium chromium) : IClas
 
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
+    /// <summary>No console error, CSP violation or uncaught script error so far, each named in full.</summary>
+    protected void AssertNoPageErrors() =>
+        Assert.True(Session.Errors.Count == 0, "The page reported errors:\n" + string.Join('\n', Session.Errors));
+
     public async ValueTask InitializeAsync()
     {
         var method = TestContext.Current.TestMethod?.MethodName ?? "test";

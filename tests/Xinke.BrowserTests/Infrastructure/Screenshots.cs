@@ -20,13 +20,26 @@ public sealed class Screenshots(IPage page, string testClass, string testMethod)
             ? folder
             : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public async Task<string> TakeAsync(string? label = null)
+    private string Folder => Path.Combine(Root, testClass);
+
+    /// <summary>Removes this test's pictures of an earlier run, so none of them is taken for today's.</summary>
+    public void ForgetEarlierRuns()
+    {
+        if (Directory.Exists(Folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder, $"{testMethod}.*.png"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    public async Task TakeAsync(string? label = null)
     {
         taken++;
         var name = $"{testMethod}.{taken:00}.{label ?? Slug(new Uri(page.Url).AbsolutePath)}.png";
-        var file = Path.Combine(Root, testClass, name);
+        var file = Path.Combine(Folder, name);
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        return file;
     }
 
     private static string Slug(string path)
