@@ -16,6 +16,7 @@ static WebApplication CreateApp(string[] args)
     app.MapInstallationEndpoints();
     app.MapRazorPages();
     app.MapApiFallback();
+    app.MapPageFallback();
     return app;
 }
 

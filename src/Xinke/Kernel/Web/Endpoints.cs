@@ -23,7 +23,9 @@ public static class Endpoints
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options
             .WithTitle("Xinke API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Its default fonts come from a CDN, which a hospital intranet cannot reach.
+            .DisableDefaultFonts())
             .AllowAnonymous();
         return app;
     }
@@ -33,6 +35,19 @@ public static class Endpoints
     {
         app.MapFallback($"{ApiPaths.Prefix}/{{**path}}", (HttpContext http) =>
             TypedResults.Problem(ApiProblems.Create(http, StatusCodes.Status404NotFound, "request.not_found")))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// An unknown page is a 404, shown by the friendly status page, for everyone: without this
+    /// endpoint the fallback authorization policy would send a signed-out visitor to the login
+    /// page for a page that does not exist.
+    /// </summary>
+    public static WebApplication MapPageFallback(this WebApplication app)
+    {
+        app.MapFallback("{**path}", () => TypedResults.NotFound())
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;

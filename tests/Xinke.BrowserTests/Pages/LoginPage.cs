@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using Xinke.BrowserTests.Infrastructure;
+
+namespace Xinke.BrowserTests.Pages;
+
+/// <summary>The sign-in page (a placeholder until accounts exist: a notice and disabled fields).</summary>
+public sealed class LoginPage(BrowserSession session)
+{
+    public const string Path = "/account/login";
+
+    private ILocator Form => session.Page.Locator("main form");
+
+    public ILocator Heading => session.Page.Locator("main h1");
+
+    public ILocator Notice => session.Page.GetByTestId("login-notice");
+
+    public ILocator SubmitButton => Form.Locator("button[type='submit']");
+
+    /// <summary>A form field found by its label's text, so a label that lost its field shows.</summary>
+    public ILocator Field(string label) => Form.GetByLabel(label, new() { Exact = true });
+
+    public LayoutNav Nav { get; } = new(session);
+
+    public static async Task<LoginPage> OpenAsync(BrowserSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await session.GoToAsync(Path);
+        return new LoginPage(session);
+    }
+}
