@@ -30,6 +30,7 @@ public static class WebHost
         services.AddOptions<HospitalOptions>().BindConfiguration(HospitalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HospitalClock>();
+        services.AddSingleton<Calendar.BusinessCalendars>();
         services.AddSingleton<Navigation>();
 
         // Razor would otherwise write every Chinese character as a numeric entity.
