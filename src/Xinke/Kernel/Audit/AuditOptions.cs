@@ -24,6 +24,9 @@ public sealed class AuditOptions : IValidatableObject
     /// <summary>Where checkpoints are written: meant for external or write-once media. Default: data/audit-checkpoints.</summary>
     public string? CheckpointFolder { get; set; }
 
+    /// <summary>Where <c>audit archive</c> writes signed archives of events past the retention. Default: data/audit-archives.</summary>
+    public string? ArchiveFolder { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!ChainHash.IsKnown(HashAlgorithm))

@@ -15,6 +15,7 @@ public static class AuditServices
         services.AddScoped<AuditLog>();
         services.AddScoped<ChainVerifier>();
         services.AddScoped<AuditCheckpoints>();
+        services.AddScoped<AuditArchive>();
         services.AddHostedService<CheckpointSchedule>();
         return services;
     }

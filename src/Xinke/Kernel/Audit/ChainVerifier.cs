@@ -10,7 +10,12 @@ namespace Xinke.Kernel.Audit;
 /// </summary>
 public sealed class ChainVerifier(XinkeDb db)
 {
-    public async Task<ChainVerification> VerifyAsync(long from, ChainPoint? checkpoint, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <param name="from">The first sequence to check; the event before it is trusted.</param>
+    /// <param name="checkpoint">The latest exported checkpoint, if any.</param>
+    /// <param name="archivedThrough">The end of the newest verified archive: where the chain left in the database starts.</param>
+    /// <param name="progress">Reports the count of events checked.</param>
+    /// <param name="cancellationToken">Stops the verification.</param>
+    public async Task<ChainVerification> VerifyAsync(long from, ChainPoint? checkpoint, ChainPoint? archivedThrough, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (head is null)
@@ -19,10 +24,12 @@ public sealed class ChainVerifier(XinkeDb db)
             return any ? ChainVerification.Bad(0, 1, ChainFault.Inserted) : new ChainVerification(true, 0, 0, ChainHash.Genesis);
         }
 
-        from = Math.Max(1, from);
+        from = Math.Max(from, (archivedThrough?.Sequence ?? 0) + 1);
         var previousHash = from == 1
             ? ChainHash.Genesis
-            : await db.Set<AuditEvent>().Where(e => e.Sequence == from - 1).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
+            : from - 1 == archivedThrough?.Sequence
+                ? archivedThrough.Hash
+                : await db.Set<AuditEvent>().Where(e => e.Sequence == from - 1).Select(e => e.Hash).SingleOrDefaultAsync(cancellationToken);
         if (previousHash is null)
         {
             return ChainVerification.Bad(0, from - 1, ChainFault.Missing);

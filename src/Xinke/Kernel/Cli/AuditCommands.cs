@@ -30,7 +30,16 @@ public static class AuditCommands
             return await ExportAsync(app, token);
         });
 
-        return new Command("audit", "The tamper-evident audit log.") { verify, new Command("checkpoint", "Signed checkpoints of the chain.") { export } };
+        var before = new Option<DateOnly>("--before") { Description = "Archive the events that occurred before this date (hospital time); it must lie beyond the retention.", Required = true };
+        var archive = new Command("archive", "Move events older than the retention into a signed archive file.") { before };
+        archive.TreatUnmatchedTokensAsErrors = false;
+        archive.SetAction(async (result, token) =>
+        {
+            await using var app = createApp([.. result.UnmatchedTokens]);
+            return await ArchiveAsync(app, result.GetValue(before), token);
+        });
+
+        return new Command("audit", "The tamper-evident audit log.") { verify, archive, new Command("checkpoint", "Signed checkpoints of the chain.") { export } };
     }
 
     private static async Task<int> VerifyAsync(WebApplication app, long from, CancellationToken cancellationToken)
@@ -39,13 +48,14 @@ public static class AuditCommands
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var checkpoint = await services.GetRequiredService<AuditCheckpoints>().LatestAsync(cancellationToken);
+        var archived = await services.GetRequiredService<AuditArchive>().LatestAsync(cancellationToken);
         ChainVerification? outcome = null;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Verifying the audit chain", maxValue: double.MaxValue);
             task.IsIndeterminate = true;
             outcome = await services.GetRequiredService<ChainVerifier>().VerifyAsync(
-                from, checkpoint?.Point, new Progress<long>(count => task.Description = $"Verified {count:N0} events"), cancellationToken);
+                from, checkpoint?.Point, archived?.End, new Progress<long>(count => task.Description = $"Verified {count:N0} events"), cancellationToken);
             task.StopTask();
         });
 
@@ -61,6 +71,28 @@ public static class AuditCommands
 
         AnsiConsole.MarkupLineInterpolated($"[red]BROKEN[/] at sequence {result.FirstBadSequence}: {result.Fault?.ToString().ToLowerInvariant()}");
         return ChainBroken;
+    }
+
+    private static async Task<int> ArchiveAsync(WebApplication app, DateOnly before, CancellationToken cancellationToken)
+    {
+        using var actor = ActorAccessor.Use(Actor.Console());
+        await using var scope = app.Services.CreateAsyncScope();
+        var archive = scope.ServiceProvider.GetRequiredService<AuditArchive>();
+        var outcome = await archive.ArchiveAsync(before, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Refused[/] ({outcome.Error!.Code}): the date must lie beyond the retention, and the events to archive must verify.");
+            return ChainBroken;
+        }
+
+        if (outcome.Value is not { } manifest)
+        {
+            AnsiConsole.MarkupLine("No event occurred before that date: nothing archived.");
+            return 0;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[green]Archived[/] events {manifest.FirstSequence}–{manifest.LastSequence} ({manifest.Count:N0}) to {archive.Folder}");
+        return 0;
     }
 
     private static async Task<int> ExportAsync(WebApplication app, CancellationToken cancellationToken)

@@ -262,7 +262,7 @@ public abstract class AuditChainTests(DatabaseKind kind) : IntegrationTest(kind)
     private async Task<ChainVerification> VerifyAsync(Checkpoint? checkpoint = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, checkpoint?.Point, null, Cancel);
+        return await scope.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, checkpoint?.Point, null, null, Cancel);
     }
 
     private async Task<Checkpoint?> ExportCheckpointAsync()

@@ -30,10 +30,33 @@ public abstract class AuditConcurrencyTests(DatabaseKind kind) : IntegrationTest
         }, Cancel)));
 
         await using var verify = App.Services.CreateAsyncScope();
-        var result = await verify.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, null, null, Cancel);
+        var result = await verify.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, null, null, null, Cancel);
         Assert.True(result.Ok, result.ToString());
         Assert.Equal(writers * each, result.Count);
         var db = verify.ServiceProvider.GetRequiredService<XinkeDb>();
         Assert.Equal(writers * each, await db.Set<AuditEvent>().MaxAsync(e => e.Sequence, Cancel));
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task Two_instances_on_one_database_append_without_a_fork()
+    {
+        await using var second = new XinkeApp(App.Database);
+        var instances = new[] { App.Services, second.Services };
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < 250; i++)
+            {
+                await using var scope = instances[writer % 2].CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(
+                    new PendingEvent(new Actor(writer, $"instance-{writer % 2}"), "login", AuditOutcome.Success), Cancel);
+            }
+        }, Cancel)));
+
+        await using var verify = App.Services.CreateAsyncScope();
+        var result = await verify.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, null, null, null, Cancel);
+        Assert.True(result.Ok, result.ToString());
+        Assert.Equal(1000, result.Count);
     }
 }
