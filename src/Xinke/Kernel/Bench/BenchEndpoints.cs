@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Xinke.Kernel.Bench;
 
@@ -27,6 +28,7 @@ public static class BenchEndpoints
             .ExcludeFromDescription()
             .AddEndpointFilter(LoopbackOnlyAsync);
         bench.MapGet("/ping", Ping);
+        bench.MapRawQuery("readyz", $"""SELECT "MigrationId" AS "migrationId" FROM "{HistoryRepository.DefaultTableName}" ORDER BY 1""");
         bench.MapCodeCountersScenario();
         return app;
     }
