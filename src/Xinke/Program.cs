@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Xinke.Kernel.Bench;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Web;
@@ -14,6 +15,7 @@ static WebApplication CreateApp(string[] args)
     var app = builder.Build();
     app.UseXinkeWeb();
     app.MapInstallationEndpoints();
+    app.MapBenchEndpoints();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();
