@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Xinke.Kernel.Audit;
@@ -7,97 +11,132 @@ namespace Xinke.Kernel.Audit;
 /// Appends events to the chain inside the caller's transaction. The head row is locked first
 /// (<c>FOR UPDATE</c> on PostgreSQL; on SQLite the transaction already holds the write lock
 /// because it began IMMEDIATE), so appends from any connection or instance queue up: no fork,
-/// no gap. A failure here fails the caller's change with it.
+/// no gap. A failure here fails the caller's change with it. Every append is on the write path
+/// of every change, so it talks ADO.NET directly: one read of the head, then one batch that
+/// inserts the events and moves the head.
 /// </summary>
 public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> options)
 {
+    private const string Columns = "\"Sequence\", \"OccurredAt\", \"ActorId\", \"ActorName\", \"ClientAddress\", \"UserAgent\", \"Action\", " +
+        "\"EntityType\", \"EntityId\", \"Changes\", \"Outcome\", \"RequirementIds\", \"PreviousHash\", \"Hash\"";
+
+    private const int EventsPerStatement = 500;
+
     public async Task<AuditEvent> AppendAsync(DbContext db, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
-        if (db.Database.CurrentTransaction is null)
+        if (events.Count == 0)
         {
-            throw new InvalidOperationException("Audit events are appended inside the transaction of the change they record.");
+            throw new ArgumentException("No event to append.", nameof(events));
         }
 
-        var head = await LockHeadAsync(db, cancellationToken);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Audit events are appended inside the transaction of the change they record.");
+        var postgres = db.Database.IsNpgsql();
+        var connection = transaction.Connection!;
+        var (sequence, hash, algorithm) = await LockHeadAsync(connection, transaction, postgres, cancellationToken);
+
         var occurredAt = CanonicalForm.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         AuditEvent? last = null;
-        foreach (var pending in events)
+
+        // Parameters per statement are limited (SQLite 32,766; PostgreSQL 65,535): large saves go in chunks.
+        foreach (var chunk in events.Chunk(EventsPerStatement))
         {
-            var unsigned = new AuditEvent
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            var sql = new StringBuilder("INSERT INTO \"AuditEvents\" (").Append(Columns).Append(") VALUES ");
+            for (var i = 0; i < chunk.Length; i++)
             {
-                Sequence = head.Sequence + 1,
-                OccurredAt = occurredAt,
-                ActorId = pending.Actor.Id,
-                ActorName = pending.Actor.Name,
-                ClientAddress = pending.Actor.ClientAddress,
-                UserAgent = pending.Actor.UserAgent,
-                Action = pending.Action,
-                EntityType = pending.EntityType,
-                EntityId = pending.EntityId,
-                Changes = pending.Changes,
-                Outcome = pending.Outcome,
-                RequirementIds = pending.RequirementIds,
-                PreviousHash = head.Hash,
-                Hash = string.Empty,
-            };
-            var hash = ChainHash.Compute(head.Algorithm, CanonicalForm.Of(unsigned));
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "AuditEvents" ("Sequence", "OccurredAt", "ActorId", "ActorName", "ClientAddress", "UserAgent", "Action",
-                  "EntityType", "EntityId", "Changes", "Outcome", "RequirementIds", "PreviousHash", "Hash")
-                VALUES ({unsigned.Sequence}, {unsigned.OccurredAt}, {unsigned.ActorId}, {unsigned.ActorName}, {unsigned.ClientAddress}, {unsigned.UserAgent}, {unsigned.Action},
-                  {unsigned.EntityType}, {unsigned.EntityId}, {unsigned.Changes}, {unsigned.Outcome}, {unsigned.RequirementIds}, {unsigned.PreviousHash}, {hash})
-                """, cancellationToken);
-            head.Sequence = unsigned.Sequence;
-            head.Hash = hash;
-            last = new AuditEvent
-            {
-                Sequence = unsigned.Sequence,
-                OccurredAt = unsigned.OccurredAt,
-                ActorName = unsigned.ActorName,
-                Action = unsigned.Action,
-                Outcome = unsigned.Outcome,
-                PreviousHash = unsigned.PreviousHash,
-                Hash = hash,
-            };
+                var pending = chunk[i];
+                var unsigned = new AuditEvent
+                {
+                    Sequence = sequence + 1,
+                    OccurredAt = occurredAt,
+                    ActorId = pending.Actor.Id,
+                    ActorName = pending.Actor.Name,
+                    ClientAddress = pending.Actor.ClientAddress,
+                    UserAgent = pending.Actor.UserAgent,
+                    Action = pending.Action,
+                    EntityType = pending.EntityType,
+                    EntityId = pending.EntityId,
+                    Changes = pending.Changes,
+                    Outcome = pending.Outcome,
+                    RequirementIds = pending.RequirementIds,
+                    PreviousHash = hash,
+                    Hash = string.Empty,
+                };
+                var eventHash = ChainHash.Compute(algorithm, CanonicalForm.Of(unsigned));
+                object?[] values =
+                [
+                    unsigned.Sequence, unsigned.OccurredAt, unsigned.ActorId, unsigned.ActorName, unsigned.ClientAddress, unsigned.UserAgent, unsigned.Action,
+                    unsigned.EntityType, unsigned.EntityId, unsigned.Changes, unsigned.Outcome, unsigned.RequirementIds, unsigned.PreviousHash, eventHash,
+                ];
+                sql.Append(i == 0 ? "(" : ", (");
+                for (var v = 0; v < values.Length; v++)
+                {
+                    sql.Append(v == 0 ? string.Empty : ", ").Append(Parameter(insert, $"p{i}_{v}", values[v]));
+                }
+
+                sql.Append(')');
+                sequence = unsigned.Sequence;
+                hash = eventHash;
+                last = unsigned;
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $"; UPDATE \"AuditHeads\" SET \"Sequence\" = {Parameter(insert, "headSequence", sequence)}, \"Hash\" = {Parameter(insert, "headHash", hash)} WHERE \"Id\" = {AuditHead.SingletonId};");
+            insert.CommandText = sql.ToString();
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await db.Database.ExecuteSqlAsync($"""UPDATE "AuditHeads" SET "Sequence" = {head.Sequence}, "Hash" = {head.Hash} WHERE "Id" = {AuditHead.SingletonId}""", cancellationToken);
-        return last ?? throw new ArgumentException("No event to append.", nameof(events));
+        return new AuditEvent
+        {
+            Sequence = sequence,
+            OccurredAt = occurredAt,
+            ActorName = last!.ActorName,
+            Action = last.Action,
+            Outcome = last.Outcome,
+            PreviousHash = last.PreviousHash,
+            Hash = hash,
+        };
     }
 
-    private async Task<HeadRow> LockHeadAsync(DbContext db, CancellationToken cancellationToken)
+    private async Task<(long Sequence, string Hash, string Algorithm)> LockHeadAsync(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken cancellationToken)
     {
-        var head = await SelectHeadAsync(db, cancellationToken);
-        if (head is not null)
+        var head = await SelectHeadAsync(connection, transaction, postgres, cancellationToken);
+        if (head is { } found)
         {
-            return head;
+            return found;
         }
 
         // The installation's first event starts the chain with the configured hash; a concurrent
         // first writer waits on the row and then finds it.
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "AuditHeads" ("Id", "Sequence", "Hash", "Algorithm") VALUES ({AuditHead.SingletonId}, 0, {ChainHash.Genesis}, {options.Value.HashAlgorithm})
-            ON CONFLICT ("Id") DO NOTHING
-            """, cancellationToken);
-        return await SelectHeadAsync(db, cancellationToken) ?? throw new InvalidOperationException("The audit chain head could not be created.");
+        await using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = $"INSERT INTO \"AuditHeads\" (\"Id\", \"Sequence\", \"Hash\", \"Algorithm\") VALUES ({AuditHead.SingletonId}, 0, {Parameter(create, "hash", ChainHash.Genesis)}, {Parameter(create, "algorithm", options.Value.HashAlgorithm)}) ON CONFLICT (\"Id\") DO NOTHING";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await SelectHeadAsync(connection, transaction, postgres, cancellationToken)
+            ?? throw new InvalidOperationException("The audit chain head could not be created.");
     }
 
-    private static async Task<HeadRow?> SelectHeadAsync(DbContext db, CancellationToken cancellationToken)
+    private static async Task<(long, string, string)?> SelectHeadAsync(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken cancellationToken)
     {
-        var rows = db.Database.IsNpgsql()
-            ? await db.Database.SqlQuery<HeadRow>($"""SELECT "Sequence", "Hash", "Algorithm" FROM "AuditHeads" WHERE "Id" = {AuditHead.SingletonId} FOR UPDATE""").ToListAsync(cancellationToken)
-            : await db.Database.SqlQuery<HeadRow>($"""SELECT "Sequence", "Hash", "Algorithm" FROM "AuditHeads" WHERE "Id" = {AuditHead.SingletonId}""").ToListAsync(cancellationToken);
-        return rows.Count == 1 ? rows[0] : null;
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = $"SELECT \"Sequence\", \"Hash\", \"Algorithm\" FROM \"AuditHeads\" WHERE \"Id\" = {AuditHead.SingletonId}" + (postgres ? " FOR UPDATE" : string.Empty);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
-    private sealed class HeadRow
+    private static string Parameter(DbCommand command, string name, object? value)
     {
-        public long Sequence { get; set; }
-
-        public string Hash { get; set; } = string.Empty;
-
-        public string Algorithm { get; set; } = string.Empty;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter.ParameterName;
     }
 }

@@ -77,6 +77,22 @@ public abstract class AuditChainTests(DatabaseKind kind) : IntegrationTest(kind)
     }
 
     [Fact]
+    public async Task One_save_of_1200_records_leaves_1200_linked_events()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+            db.AddRange(Enumerable.Range(1, 1200).Select(i => new Probe { Code = $"PRB-B{i}", Name = $"批量 {i}", CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var result = await VerifyAsync();
+
+        Assert.True(result.Ok, result.ToString());
+        Assert.Equal(1200, result.Count);
+    }
+
+    [Fact]
     public async Task Secrets_never_reach_the_audit_trail()
     {
         await using (var scope = App.Services.CreateAsyncScope())
