@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Bench;
 using Xinke.Tests.Infrastructure;
+using Xinke.Tests.Kernel.Probes;
 
 namespace Xinke.Tests.Kernel;
 
@@ -18,6 +19,10 @@ public abstract class BenchEndpointsTests(DatabaseKind kind) : IntegrationTest(k
     public sealed class OnSqlite() : BenchEndpointsTests(DatabaseKind.Sqlite);
 
     public sealed class OnPostgres() : BenchEndpointsTests(DatabaseKind.Postgres);
+
+    // EF Core caches one model per context type for the whole test process, whichever host
+    // builds it first: every class must contribute the same model parts, so this one adds the probe's too.
+    protected override void ConfigureServices(IServiceCollection services) => services.AddProbeModule();
 
     [Fact]
     public void By_default_no_bench_route_is_mapped()
