@@ -18,7 +18,18 @@ public static class TestDatabases
     private static string? sqliteTemplate;
     private static string? postgresTemplate;
 
+    static TestDatabases() => AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveTemplate();
+
     public static string? PostgresServer => Environment.GetEnvironmentVariable("XINKE_TEST_POSTGRES");
+
+    private static void RemoveTemplate()
+    {
+        if (sqliteTemplate is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(sqliteTemplate)!, recursive: true);
+        }
+    }
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {

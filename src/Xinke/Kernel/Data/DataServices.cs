@@ -33,6 +33,7 @@ public static class DataServices
         });
         services.AddScoped<HumanCodes>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<MigrationsState>();
         return services;
     }
 
