@@ -1,16 +1,25 @@
 using Xinke.Data;
 using Xinke.Kernel.Data;
+using Xinke.Kernel.Departments;
+using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel;
 
 /// <summary>
-/// The table of contents of the model: every kernel area and module that owns tables, in
-/// order. Modules add themselves here when they land.
+/// The table of contents of the model and of the permissions: every kernel area and module that
+/// owns tables or declares permissions, in order. Modules add themselves here when they land.
 /// </summary>
 public static class XinkeModules
 {
     public static IReadOnlyList<IModelPart> ModelParts() =>
     [
         new KernelDataModel(),
+        new DepartmentsModel(),
+        new IdentityModel(),
+    ];
+
+    public static IEnumerable<PermissionDeclaration> Permissions() =>
+    [
+        .. KernelPermissions.All,
     ];
 }
