@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
+using Xinke.Kernel.Departments;
+using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -9,11 +11,17 @@ static WebApplication CreateApp(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
+    builder.Services.AddXinkeIdentity();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
     app.UseXinkeWeb();
     app.MapInstallationEndpoints();
+    app.MapSessionApi();
+    app.MapTokensApi();
+    app.MapUsersApi();
+    app.MapRolesApi();
+    app.MapDepartmentsApi();
     app.MapRazorPages();
     app.MapApiFallback();
     return app;

@@ -15,6 +15,7 @@ public static class IdentityErrors
     public const string SelfGrant = "identity.self_grant";
     public const string TokenExceedsOwner = "identity.token_exceeds_owner";
     public const string CrossSite = "request.cross_site";
+    public const string TooManyAttempts = "identity.too_many_attempts";
     public const string InvalidUserName = "identity.invalid_user_name";
     public const string UserNameTaken = "identity.user_name_taken";
     public const string InvalidDisplayName = "identity.invalid_display_name";

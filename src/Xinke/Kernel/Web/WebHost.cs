@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Serilog;
 using Xinke.Kernel.Data;
+using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel.Web;
 
@@ -110,6 +111,7 @@ public static class WebHost
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseAuthentication();
+        app.UseXinkeIdentity();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
