@@ -9,6 +9,8 @@ namespace Xinke.Data;
 /// </summary>
 public sealed class XinkeDb(DbContextOptions<XinkeDb> options, XinkeModel model) : DbContext(options)
 {
+    public string ModelKey => model.Key;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -40,6 +40,7 @@ public static class DataServices
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(dataFolder);
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, XinkeModelCacheKeyFactory>();
         if (database.Kind == DatabaseKind.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres");
