@@ -40,6 +40,24 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
         caller = null;
     }
 
+    /// <summary>
+    /// The last log-in to show and the failures since: in a session, the log-in before it and the
+    /// failures before it; for a token, the account's latest.
+    /// </summary>
+    public async Task<(LastLoginDto? LastLogin, int FailuresSince)> LastLoginAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (accessor.HttpContext?.User.FindFirst(SessionClaim)?.Value is { } key)
+        {
+            var hash = Secrets.Hash(key);
+            var session = await db.Set<LoginSession>().AsNoTracking().SingleAsync(s => s.Key == hash, cancellationToken);
+            return (session.PreviousLoginAt is { } previous ? new LastLoginDto(previous, session.PreviousLoginAddress) : null, session.FailuresBefore);
+        }
+
+        var account = caller.Account;
+        return (account.LastLoginAt is { } at ? new LastLoginDto(at, account.LastLoginAddress) : null, account.FailuresSinceLogin);
+    }
+
     public async Task<Caller?> LoadAsync(long accountId, long? tokenId, CancellationToken cancellationToken)
     {
         var account = await db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);

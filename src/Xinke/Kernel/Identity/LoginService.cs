@@ -75,11 +75,47 @@ public sealed class LoginService(
             return Error.Forbidden(IdentityErrors.NotActive);
         }
 
+        return await SecondFactorAsync(account, new LoginProof(input.Otp, input.RecoveryCode, null), address, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The second step of a log-in whose password was already accepted (the log-in page asks for
+    /// the code on a page of its own): the same lockout, state and factor rules apply.
+    /// </summary>
+    public async Task<Result<LoginSuccess>> ContinueAsync(long accountId, LoginProof proof, string address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return Error.Unauthenticated(IdentityErrors.InvalidCredentials);
+        }
+
+        if (throttle.TryAttempt(account.NormalizedUserName, address) is { } wait)
+        {
+            return new Error(IdentityErrors.TooManyAttempts, ErrorKind.TooManyRequests, null, null, (int)Math.Ceiling(wait.TotalSeconds));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account.IsLockedOut(now))
+        {
+            return Error.Unauthenticated(IdentityErrors.LockedOut);
+        }
+
+        if (account.State != AccountState.Active)
+        {
+            return Error.Forbidden(IdentityErrors.NotActive);
+        }
+
+        return await SecondFactorAsync(account, proof, address, now, cancellationToken);
+    }
+
+    private async Task<Result<LoginSuccess>> SecondFactorAsync(Account account, LoginProof proof, string address, DateTime now, CancellationToken cancellationToken)
+    {
         var factor = PasswordFactor;
         var enrolled = factors.Where(f => f.IsEnrolled(account)).ToList();
         if (enrolled.Count > 0)
         {
-            var proof = new LoginProof(input.Otp, input.RecoveryCode, null);
             var presented = enrolled.FirstOrDefault(f => f.IsPresented(proof));
             if (presented is null)
             {

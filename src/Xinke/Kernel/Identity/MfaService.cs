@@ -10,7 +10,8 @@ public sealed class MfaService(XinkeDb db, TotpCodes codes, TimeProvider clock, 
 {
     public const string Issuer = "Xinke";
 
-    public async Task<Result<TotpEnrolment>> StartTotpAsync(long accountId, CancellationToken cancellationToken)
+    /// <summary>A new secret; the enrolment page keeps showing a pending one, so a reload does not void a scanned code.</summary>
+    public async Task<Result<TotpEnrolment>> StartTotpAsync(long accountId, CancellationToken cancellationToken, bool keepPending = false)
     {
         var account = await db.Set<Account>().SingleAsync(a => a.Id == accountId, cancellationToken);
         if (account.MfaEnrolledAt is not null)
@@ -18,8 +19,12 @@ public sealed class MfaService(XinkeDb db, TotpCodes codes, TimeProvider clock, 
             return Error.Conflict(IdentityErrors.MfaAlreadyEnrolled);
         }
 
-        account.TotpSecret = TotpCodes.NewSecret();
-        await db.SaveChangesAsync(cancellationToken);
+        if (!keepPending || account.TotpSecret is null)
+        {
+            account.TotpSecret = TotpCodes.NewSecret();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return new TotpEnrolment(account.TotpSecret, TotpCodes.UriOf(Issuer, account.UserName, account.TotpSecret));
     }
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Xinke.Data;
 using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Identity;
@@ -59,7 +57,7 @@ public static class SessionApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> MeAsync(CurrentCaller current, XinkeDb db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> MeAsync(CurrentCaller current, CancellationToken cancellationToken)
     {
         var caller = await current.GetAsync(cancellationToken);
         if (caller is null)
@@ -68,17 +66,7 @@ public static class SessionApi
         }
 
         var account = caller.Account;
-        LastLoginDto? lastLogin = account.LastLoginAt is { } at ? new LastLoginDto(at, account.LastLoginAddress) : null;
-        var failures = account.FailuresSinceLogin;
-        if (http.User.FindFirst(CurrentCaller.SessionClaim)?.Value is { } key)
-        {
-            // In a session, "last log-in" is the one before it, and the failures are those before it.
-            var hash = Secrets.Hash(key);
-            var session = await db.Set<LoginSession>().AsNoTracking().SingleAsync(s => s.Key == hash, cancellationToken);
-            lastLogin = session.PreviousLoginAt is { } previous ? new LastLoginDto(previous, session.PreviousLoginAddress) : null;
-            failures = session.FailuresBefore;
-        }
-
+        var (lastLogin, failures) = await current.LastLoginAsync(caller, cancellationToken);
         return TypedResults.Ok(new MeDto(
             account.Id,
             account.UserName,
