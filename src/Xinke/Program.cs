@@ -22,6 +22,7 @@ static WebApplication CreateApp(string[] args)
     app.MapUsersApi();
     app.MapRolesApi();
     app.MapDepartmentsApi();
+    app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     return app;

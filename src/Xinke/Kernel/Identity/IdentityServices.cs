@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Identity;
 
@@ -20,6 +21,7 @@ public static class IdentityServices
 
     public static IServiceCollection AddXinkeIdentity(this IServiceCollection services)
     {
+
         services.AddOptions<IdentityPolicyOptions>().BindConfiguration(IdentityPolicyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSingleton(new PermissionCatalog(XinkeModules.Permissions()));
@@ -47,6 +49,7 @@ public static class IdentityServices
         services.AddScoped<ISecondFactor, TotpFactor>();
         services.AddScoped<ISecondFactor, RecoveryCodeFactor>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
 
         services.AddAuthentication(options =>
             {
@@ -66,6 +69,7 @@ public static class IdentityServices
                 options.SlidingExpiration = false;
                 options.TimeProvider = clock;
                 options.Events.OnValidatePrincipal = SessionValidator.OnValidatePrincipal;
+                options.AccessDeniedPath = "/status/403";
             });
         services.AddOptions<AuthenticationSchemeOptions>(TokenAuthenticationHandler.SchemeName)
             .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
@@ -78,5 +82,15 @@ public static class IdentityServices
         }
 
         return services;
+    }
+
+    /// <summary>The administration pages in the main menu, for those who may open them.</summary>
+    public static WebApplication MapIdentityNavigation(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<Navigation>()
+            .Add(new NavigationItem("nav.users", "/admin/users", 900, KernelPermissions.UsersRead))
+            .Add(new NavigationItem("nav.roles", "/admin/roles", 910, KernelPermissions.RolesRead));
+        return app;
     }
 }
