@@ -15,6 +15,7 @@ public sealed record NewAccount(Account Account, string OneTimePassword);
 public sealed partial class AccountService(
     XinkeDb db,
     UserManager<Account> users,
+    PermissionCatalog catalog,
     TimeProvider clock,
     IOptions<IdentityPolicyOptions> options,
     ILogger<AccountService> logger)
@@ -74,7 +75,8 @@ public sealed partial class AccountService(
 
     public Task<Error?> ActivateAsync(long id, CancellationToken cancellationToken) => ChangeAsync(id, a => a.Activate(), endSessions: false, cancellationToken);
 
-    public Task<Error?> DisableAsync(long id, CancellationToken cancellationToken) => ChangeAsync(id, a => a.Disable(), endSessions: true, cancellationToken);
+    public async Task<Error?> DisableAsync(long id, CancellationToken cancellationToken) =>
+        await RefuseOtherAdministratorAsync(id, cancellationToken) ?? await ChangeAsync(id, a => a.Disable(), endSessions: true, cancellationToken);
 
     public Task<Error?> EnableAsync(long id, CancellationToken cancellationToken) => ChangeAsync(id, a => a.Enable(), endSessions: false, cancellationToken);
 
@@ -89,7 +91,37 @@ public sealed partial class AccountService(
         cancellationToken);
 
     /// <summary>Issues a new one-time password: the account must change it at its next log-in, and its sessions end.</summary>
-    public async Task<Result<string>> ResetPasswordAsync(long id, CancellationToken cancellationToken, string? password = null)
+    public async Task<Result<string>> ResetPasswordAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await RefuseOtherAdministratorAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return await IssuePasswordAsync(id, null, cancellationToken);
+    }
+
+    /// <summary>The server console's reset (<c>xinke bootstrap reset</c>), which may reach any account.</summary>
+    public Task<Result<string>> ResetFromConsoleAsync(long id, string? password, CancellationToken cancellationToken) =>
+        IssuePasswordAsync(id, password, cancellationToken);
+
+    /// <summary>
+    /// The system administrator may not reset or disable the security or audit administrator:
+    /// a reset hands over their password, a disable silences them; either would let one act in
+    /// the other's place. Those accounts are reset from the server console.
+    /// </summary>
+    private async Task<Error?> RefuseOtherAdministratorAsync(long id, CancellationToken cancellationToken)
+    {
+        var permissions = await db.Set<RoleAssignment>().Where(a => a.AccountId == id)
+            .SelectMany(a => a.Role!.Permissions.Select(p => p.Permission))
+            .ToListAsync(cancellationToken);
+        var duties = catalog.DutiesOf(permissions);
+        return duties.Contains(AdminDuty.Security) || duties.Contains(AdminDuty.Audit)
+            ? Error.Conflict(IdentityErrors.SeparationOfDuties, RoleService.SeparationRequirement)
+            : null;
+    }
+
+    private async Task<Result<string>> IssuePasswordAsync(long id, string? password, CancellationToken cancellationToken)
     {
         var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (account is null)
@@ -147,7 +179,7 @@ public sealed partial class AccountService(
         await db.Set<PasswordHistoryEntry>().Where(e => e.AccountId == account.Id && !kept.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         await EndSessionsAsync(account.Id, keepSession, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Password of account {AccountId} changed (one-time: {OneTime})", account.Id, mustChange);
+        logger.LogInformation("Password of account {AccountId} changed (must change at next log-in: {MustChange})", account.Id, mustChange);
         return null;
     }
 

@@ -56,7 +56,7 @@ public sealed class BootstrapService(XinkeDb db, AccountService accounts, RoleSe
             return Error.NotFound("request.not_found");
         }
 
-        var reset = await accounts.ResetPasswordAsync(account.Id, cancellationToken, FixedPassword());
+        var reset = await accounts.ResetFromConsoleAsync(account.Id, FixedPassword(), cancellationToken);
         if (!reset.Succeeded)
         {
             return reset;

@@ -233,6 +233,20 @@ public abstract class LoginTests(DatabaseKind kind) : IdentityTest(kind)
         Assert.True(response.Headers.RetryAfter is not null);
     }
 
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task Too_many_attempts_from_one_address_are_a_429_problem_whatever_the_account()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await LoginAsync(Client, $"nobody{i}", "Wrong-Pass-2026");
+        }
+
+        var response = await LoginAsync(Client, "someone-else", "Wrong-Pass-2026");
+
+        Assert.Equal("identity.too_many_attempts", (await Problems.ReadAsync(response, HttpStatusCode.TooManyRequests)).Code);
+    }
+
     [Theory]
     [InlineData(null, "http://localhost")]
     [InlineData("XMLHttpRequest", null)]

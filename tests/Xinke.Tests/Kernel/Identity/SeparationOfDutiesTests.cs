@@ -122,6 +122,25 @@ public abstract class SeparationOfDutiesTests(DatabaseKind kind) : IdentityTest(
         Assert.Equal(["audit.export", "audit.read", "audit.verify"], (await audit.GetFromJsonAsync<JsonElement>("/api/v1/me", Cancel)).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
     }
 
+    [Theory]
+    [InlineData("secadmin", "reset-password")]
+    [InlineData("auditadmin", "reset-password")]
+    [InlineData("auditadmin", "disable")]
+    [InlineData("secadmin", "disable")]
+    [Trait("Req", "ACC-02")]
+    public async Task The_system_administrator_cannot_take_over_or_silence_another_administrator(string role, string verb)
+    {
+        var system = await SignInAsync(await CreateUserAsync("sys1", "sysadmin"));
+        var other = await CreateUserAsync("other1", role);
+
+        var refused = await PostAsync(system, $"/api/v1/users/{other.Id}/{verb}");
+
+        Assert.Equal(IdentityErrors.SeparationOfDuties, (await Problems.ReadAsync(refused, HttpStatusCode.Conflict)).Code);
+        var after = await ReloadAsync(other.Id);
+        Assert.Equal(other.PasswordHash, after.PasswordHash);
+        Assert.Equal(AccountState.Active, after.State);
+    }
+
     private async Task<long> CreateDepartmentAsync(string name, string kind, long? parentId)
     {
         var system = await SignInAsync(await CreateUserAsync($"sys{Guid.NewGuid():N}"[..20], "sysadmin"));
