@@ -73,6 +73,34 @@ public sealed partial class AccountService(
         return new NewAccount(account, oneTime);
     }
 
+    /// <summary>Renames an account (the bootstrap administrators are meant to be); its history stays with it.</summary>
+    public async Task<Error?> RenameAsync(long id, string? userName, CancellationToken cancellationToken)
+    {
+        if (CheckUserName(userName) is { } badName)
+        {
+            return badName;
+        }
+
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            return Error.NotFound("request.not_found");
+        }
+
+        var normalized = users.NormalizeName(userName!)!;
+        if (await db.Set<Account>().AnyAsync(a => a.NormalizedUserName == normalized && a.Id != id, cancellationToken))
+        {
+            return Error.Conflict(IdentityErrors.UserNameTaken);
+        }
+
+        var previous = account.UserName;
+        account.UserName = userName!;
+        account.NormalizedUserName = normalized;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Account {AccountId} renamed from {Previous} to {UserName}", id, previous, account.UserName);
+        return null;
+    }
+
     public Task<Error?> ActivateAsync(long id, CancellationToken cancellationToken) => ChangeAsync(id, a => a.Activate(), endSessions: false, cancellationToken);
 
     public async Task<Error?> DisableAsync(long id, CancellationToken cancellationToken) =>

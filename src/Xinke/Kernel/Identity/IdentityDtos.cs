@@ -63,6 +63,8 @@ public sealed record UserDto(
 
 public sealed record NewUserDto(long Id, string UserName, string DisplayName, AccountState State, string OneTimePassword);
 
+public sealed record RenameInput(string? UserName);
+
 public sealed record OneTimePasswordDto(string OneTimePassword);
 
 public sealed record AssignmentsInput(IReadOnlyList<AssignmentInput>? Assignments);

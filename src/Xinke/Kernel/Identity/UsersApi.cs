@@ -30,6 +30,8 @@ public static class UsersApi
             .RequirePermission(KernelPermissions.UsersWrite).WithName("EnableUser").WithSummary("Enable a disabled account.");
         users.MapPost("/{id:long}/unlock", (long id, AccountService accounts, HttpContext http, CancellationToken ct) => VerbAsync(accounts.UnlockAsync(id, ct), http))
             .RequirePermission(KernelPermissions.UsersWrite).WithName("UnlockUser").WithSummary("Lift a lockout.");
+        users.MapPost("/{id:long}/rename", (long id, RenameInput input, AccountService accounts, HttpContext http, CancellationToken ct) => VerbAsync(accounts.RenameAsync(id, input.UserName, ct), http))
+            .RequirePermission(KernelPermissions.UsersWrite).WithName("RenameUser").WithSummary("Give an account another user name (the bootstrap administrators should be renamed).");
         users.MapPost("/{id:long}/reset-password", ResetPasswordAsync)
             .RequirePermission(KernelPermissions.UsersWrite).WithName("ResetUserPassword").WithSummary("Issue a one-time password.");
         users.MapPut("/{id:long}/roles", SetRolesAsync)

@@ -72,6 +72,22 @@ public abstract class BootstrapTests(DatabaseKind kind) : IdentityTest(kind)
     }
 
     [Fact]
+    public async Task A_bootstrap_administrator_can_be_renamed_and_the_original_name_is_kept()
+    {
+        var system = await SignInAsync(await CreateUserAsync("sys1", "sysadmin"));
+        var bootstrapped = await WithDbAsync(db => db.Set<Account>().SingleAsync(a => a.UserName == "auditadmin", Cancel));
+
+        var taken = await PostAsync(system, $"/api/v1/users/{bootstrapped.Id}/rename", new { userName = "SYS1" });
+        var renamed = await PostAsync(system, $"/api/v1/users/{bootstrapped.Id}/rename", new { userName = "audit.li" });
+
+        Assert.Equal(IdentityErrors.UserNameTaken, (await Problems.ReadAsync(taken, HttpStatusCode.Conflict)).Code);
+        Assert.Equal(HttpStatusCode.NoContent, renamed.StatusCode);
+        var after = await ReloadAsync(bootstrapped.Id);
+        Assert.Equal("audit.li", after.UserName);
+        Assert.Equal("auditadmin", after.BootstrapName);
+    }
+
+    [Fact]
     public async Task The_bootstrap_password_variable_sets_the_passwords()
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -43,6 +43,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/users/{id:long}/enable"] = [SysAdmin],
         ["POST /api/v1/users/{id:long}/unlock"] = [SysAdmin],
         ["POST /api/v1/users/{id:long}/reset-password"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/rename"] = [SysAdmin],
         ["PUT /api/v1/users/{id:long}/roles"] = [SecAdmin],
         ["GET /api/v1/roles"] = [SysAdmin, SecAdmin, ItDirector],
         ["POST /api/v1/roles"] = [SecAdmin],
