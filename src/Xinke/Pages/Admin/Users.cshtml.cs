@@ -27,6 +27,8 @@ public sealed class UsersModel(XinkeDb db, AccountService accounts, CurrentCalle
 
     public bool CanWrite { get; private set; }
 
+    public bool CanGrant { get; private set; }
+
     /// <summary>Shown once, right after it was issued.</summary>
     public string? IssuedPassword { get; private set; }
 
@@ -104,6 +106,7 @@ public sealed class UsersModel(XinkeDb db, AccountService accounts, CurrentCalle
     {
         Response.Headers.CacheControl = "no-store";
         CanWrite = await CanWriteAsync(cancellationToken);
+        CanGrant = (await current.GetAsync(cancellationToken))?.Has(KernelPermissions.RolesGrant) == true;
         var query = db.Set<Kernel.Identity.Account>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -49,6 +49,25 @@ public sealed partial class AdminPagesTests() : IdentityTest(DatabaseKind.Sqlite
         Assert.Equal(["departments.read"], await WithDbAsync(db => db.Set<Role>().Where(r => r.Name == "asset-clerk").SelectMany(r => r.Permissions.Select(p => p.Permission)).ToListAsync(Cancel)));
     }
 
+    [Fact]
+    [Trait("Req", "ACC-02")]
+    public async Task The_security_administrator_grants_from_the_page_and_the_separation_rules_hold_there_too()
+    {
+        var security = await CreateUserAsync("sec1", "secadmin");
+        var client = await SignInAsync(security);
+        var target = await CreateUserAsync("zhangsan", "staff");
+        var page = await PageAsync(client, $"/admin/users/{target.Id}/roles");
+
+        var granted = await SubmitAsync(client, page, $"/admin/users/{target.Id}/roles?handler=Add", new() { ["role"] = "sysadmin", ["departmentId"] = string.Empty });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var mixed = WebUtility.HtmlDecode(await (await SubmitAsync(client, page, $"/admin/users/{target.Id}/roles?handler=Add", new() { ["role"] = "auditadmin", ["departmentId"] = string.Empty })).Content.ReadAsStringAsync(Cancel));
+        var self = WebUtility.HtmlDecode(await (await SubmitAsync(client, await PageAsync(client, $"/admin/users/{security.Id}/roles"), $"/admin/users/{security.Id}/roles?handler=Add", new() { ["role"] = "it-director", ["departmentId"] = string.Empty })).Content.ReadAsStringAsync(Cancel));
+
+        Assert.Contains("三员分立", mixed, StringComparison.Ordinal);
+        Assert.Contains("不能修改自己的角色", self, StringComparison.Ordinal);
+        Assert.Equal(["staff", "sysadmin"], await WithDbAsync(db => db.Set<RoleAssignment>().Where(a => a.AccountId == target.Id).Select(a => a.Role!.Name).OrderBy(n => n).ToListAsync(Cancel)));
+    }
+
     [Theory]
     [InlineData("staff", "/admin/users")]
     [InlineData("auditadmin", "/admin/users")]

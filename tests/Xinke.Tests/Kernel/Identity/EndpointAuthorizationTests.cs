@@ -81,7 +81,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
 
         foreach (var page in pages.Except(AnonymousPages))
         {
-            var response = await Client.GetAsync(page.Replace("{code:int}", "404", StringComparison.Ordinal), Cancel);
+            var response = await Client.GetAsync(page.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal), Cancel);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/login", StringComparison.Ordinal), $"{page} answered {(int)response.StatusCode} signed out");
         }
     }
