@@ -9,7 +9,6 @@ namespace Xinke.Data;
 /// </summary>
 public sealed class XinkeDb(DbContextOptions<XinkeDb> options, XinkeModel model) : DbContext(options)
 {
-    /// <summary>Identifies the set of model parts, for <see cref="XinkeModelCacheKeyFactory"/>.</summary>
     public string ModelKey => model.Key;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,7 +19,8 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts)
 {
     private readonly IModelPart[] parts = [.. parts];
 
-    public string Key => field ??= string.Join('|', parts.Select(p => p.GetType().FullName));
+    /// <summary>Names the parts, so that contexts built on different parts never share a cached model.</summary>
+    public string Key => string.Join(',', parts.Select(p => p.GetType().FullName));
 
     public static DatabaseKind KindOf(string providerName) =>
         providerName.Contains("Npgsql", StringComparison.Ordinal) ? DatabaseKind.Postgres : DatabaseKind.Sqlite;

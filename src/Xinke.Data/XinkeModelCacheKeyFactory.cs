@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Xinke.Data;
 
 /// <summary>
-/// EF Core caches a built model per context type; Xinke's model is made of parts, so the cache
-/// key includes which parts made it (a test host that adds a part must not get the plain model).
+/// EF Core caches one model per context type and process. Hosts in one process (the
+/// integration tests) may compose different model parts, so the parts are part of the key.
 /// </summary>
 public sealed class XinkeModelCacheKeyFactory : IModelCacheKeyFactory
 {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Xinke.Kernel.Bench;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
+using Xinke.Kernel.Departments;
+using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -10,12 +12,19 @@ static WebApplication CreateApp(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
+    builder.Services.AddXinkeIdentity();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
     app.UseXinkeWeb();
     app.MapInstallationEndpoints();
     app.MapBenchEndpoints();
+    app.MapSessionApi();
+    app.MapTokensApi();
+    app.MapUsersApi();
+    app.MapRolesApi();
+    app.MapDepartmentsApi();
+    app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -14,6 +14,8 @@ public sealed record Error(string Code, ErrorKind Kind, string? Field = null, st
     public static Error Conflict(string code, string? requirementId = null, params object[] arguments) => new(code, ErrorKind.Conflict, null, requirementId, arguments);
 
     public static Error Forbidden(string code) => new(code, ErrorKind.Forbidden);
+
+    public static Error Unauthenticated(string code) => new(code, ErrorKind.Unauthenticated);
 }
 
 public enum ErrorKind
@@ -22,6 +24,8 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Forbidden,
+    Unauthenticated,
+    TooManyRequests,
     PreconditionFailed,
     PreconditionRequired,
 }

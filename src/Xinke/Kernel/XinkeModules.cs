@@ -1,12 +1,14 @@
 using Xinke.Data;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
+using Xinke.Kernel.Departments;
+using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel;
 
 /// <summary>
-/// The table of contents of the model: every kernel area and module that owns tables, in
-/// order. Modules add themselves here when they land.
+/// The table of contents of the model and of the permissions: every kernel area and module that
+/// owns tables or declares permissions, in order. Modules add themselves here when they land.
 /// </summary>
 public static class XinkeModules
 {
@@ -14,5 +16,12 @@ public static class XinkeModules
     [
         new KernelDataModel(),
         new AuditModel(),
+        new DepartmentsModel(),
+        new IdentityModel(),
+    ];
+
+    public static IEnumerable<PermissionDeclaration> Permissions() =>
+    [
+        .. KernelPermissions.All,
     ];
 }

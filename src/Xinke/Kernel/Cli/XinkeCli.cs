@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Spectre.Console;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Demo;
+using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel.Cli;
 
@@ -42,13 +43,33 @@ public static class XinkeCli
             return await SeedDemoAsync(app, result.GetValue(size), token) ? 0 : 2;
         });
 
-        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, AuditCommands.Build(createApp), demoFlag };
+        var bootstrap = new Command("bootstrap", "Create the three administrator accounts if the installation has none (serve does this too).");
+        bootstrap.TreatUnmatchedTokensAsErrors = false;
+        bootstrap.SetAction(async (result, token) =>
+        {
+            await using var app = createApp(Rest(result));
+            await MigrateAsync(app, token);
+            return await BootstrapAsync(app, token) ? 0 : 2;
+        });
+        var userArgument = new Argument<string>("user") { Description = "The user name of the account." };
+        var reset = new Command("reset", "Issue a new one-time password (and forget the second factor) for an account, from the server console.") { userArgument };
+        reset.TreatUnmatchedTokensAsErrors = false;
+        reset.SetAction(async (result, token) =>
+        {
+            await using var app = createApp(Rest(result));
+            await MigrateAsync(app, token);
+            return await ResetAsync(app, result.GetValue(userArgument)!, token);
+        });
+        bootstrap.Subcommands.Add(reset);
+
+        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, bootstrap, AuditCommands.Build(createApp), demoFlag };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, token) => ServeAsync(createApp(Rest(result)), result.GetValue(demoFlag), token));
         return root;
     }
 
-    private static bool IsGeneratingOpenApiAtBuild =>
+    /// <summary>True while the build runs the app to describe its endpoints: no database is there.</summary>
+    public static bool IsGeneratingOpenApiAtBuild =>
         System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
     private static string[] Rest(ParseResult result) => [.. result.UnmatchedTokens];
@@ -65,6 +86,11 @@ public static class XinkeCli
             }
 
             await MigrateAsync(app, cancellationToken);
+            if (!await BootstrapAsync(app, cancellationToken))
+            {
+                return 2;
+            }
+
             if (demo && !await SeedDemoAsync(app, DemoSize.Small, cancellationToken))
             {
                 return 2;
@@ -87,6 +113,47 @@ public static class XinkeCli
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Prints the administrators' one-time passwords to the console, once, and never to the log:
+    /// whoever starts the first instance hands them over.
+    /// </summary>
+    private static async Task<bool> BootstrapAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<BootstrapService>().RunAsync(cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Bootstrap refused:[/] {outcome.Error!.Code} ({BootstrapService.PasswordVariable} must satisfy the password policy).");
+            return false;
+        }
+
+        if (outcome.Value!.Count > 0)
+        {
+            AnsiConsole.MarkupLine("[yellow]First start: the three administrator accounts were created. Each must change this password and enrol a second factor at the first log-in.[/]");
+            foreach (var credential in outcome.Value)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  [bold]{credential.UserName}[/]  {credential.Password}");
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<int> ResetAsync(WebApplication app, string userName, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var reset = await scope.ServiceProvider.GetRequiredService<BootstrapService>().ResetAsync(userName, cancellationToken);
+        if (!reset.Succeeded)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No account named[/] {userName} ({reset.Error!.Code}).");
+            return 3;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"One-time password for [bold]{userName}[/]: {reset.Value}");
+        AnsiConsole.MarkupLine("It must be changed, and a second factor enrolled again, at the next log-in.");
+        return 0;
     }
 
     private static async Task<bool> SeedDemoAsync(WebApplication app, DemoSize size, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
@@ -44,7 +43,7 @@ public static class DataServices
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(dataFolder);
-        options.ReplaceService<IModelCacheKeyFactory, XinkeModelCacheKeyFactory>();
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, XinkeModelCacheKeyFactory>();
         if (database.Kind == DatabaseKind.Postgres)
         {
             var connectionString = configuration.GetConnectionString("Postgres");

@@ -16,6 +16,8 @@ public static class ApiProblems
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -11,6 +11,7 @@ using Prometheus;
 using Serilog;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
+using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel.Web;
 
@@ -118,6 +119,7 @@ public static class WebHost
         app.UseRouting();
         app.UseHttpMetrics();
         app.UseAuthentication();
+        app.UseXinkeIdentity();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Xinke.Data;
+
+namespace Xinke.Kernel.Identity;
+
+/// <summary>
+/// Decides at each request whether the session behind a cookie still lives (GB/T 22239
+/// 8.1.4.1 b): not signed out, not idle too long, not older than the absolute limit, its account
+/// still active. The state is in the database, so any instance decides alike.
+/// </summary>
+public sealed class SessionValidator(XinkeDb db, TimeProvider clock, IOptions<IdentityPolicyOptions> options)
+{
+    /// <summary>Last-seen times are written at most this often: idle time is measured to the minute.</summary>
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    public static Task OnValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
+    }
+
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cancellationToken = context.HttpContext.RequestAborted;
+        if (!await IsAliveAsync(context.Principal?.FindFirst(CurrentCaller.SessionClaim)?.Value, cancellationToken))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    private async Task<bool> IsAliveAsync(string? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return false;
+        }
+
+        var hash = Secrets.Hash(key);
+        var session = await db.Set<LoginSession>().AsNoTracking()
+            .Where(s => s.Key == hash)
+            .Select(s => new { s.Id, s.CreatedAt, s.LastSeenAt, s.EndedAt, State = db.Set<Account>().Where(a => a.Id == s.AccountId).Select(a => a.State).Single() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (session is null || session.EndedAt is not null)
+        {
+            return false;
+        }
+
+        var rules = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (session.State != AccountState.Active || now - session.LastSeenAt >= rules.IdleTimeout || now - session.CreatedAt >= rules.AbsoluteTimeout)
+        {
+            await db.Set<LoginSession>().Where(s => s.Id == session.Id && s.EndedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
+            return false;
+        }
+
+        if (now - session.LastSeenAt >= TouchInterval)
+        {
+            await db.Set<LoginSession>().Where(s => s.Id == session.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xinke.Data;
+using static Xinke.Kernel.Identity.BuiltInRoles;
+
+namespace Xinke.Tests.Kernel.Identity;
+
+/// <summary>
+/// Every endpoint the app maps is protected, and the authorization matrix (each built-in role
+/// against each API endpoint) is generated from the endpoint list: a module's new endpoint fails
+/// here until it is given an expectation in <see cref="Expected"/>.
+/// </summary>
+public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sqlite)
+{
+    private const string Login = "POST /api/v1/session";
+    private const string ApiFallback = "* /api/{**path}";
+
+    private static readonly string[] Everyone = All;
+
+    /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
+    private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
+
+    /// <summary>Who may call what. Each new API endpoint must be added here.</summary>
+    private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
+    {
+        ["DELETE /api/v1/session"] = Everyone,
+        ["GET /api/v1/me"] = Everyone,
+        ["POST /api/v1/me/password"] = Everyone,
+        ["POST /api/v1/me/mfa/totp"] = Everyone,
+        ["POST /api/v1/me/mfa/totp/confirm"] = Everyone,
+        ["GET /api/v1/me/tokens"] = Everyone,
+        ["POST /api/v1/me/tokens"] = Everyone,
+        ["DELETE /api/v1/me/tokens/{id:long}"] = Everyone,
+        ["GET /api/v1/users"] = [SysAdmin, SecAdmin, ItDirector],
+        ["GET /api/v1/users/{id:long}"] = [SysAdmin, SecAdmin, ItDirector],
+        ["POST /api/v1/users"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/activate"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/disable"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/enable"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/unlock"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/reset-password"] = [SysAdmin],
+        ["POST /api/v1/users/{id:long}/rename"] = [SysAdmin],
+        ["PUT /api/v1/users/{id:long}/roles"] = [SecAdmin],
+        ["GET /api/v1/roles"] = [SysAdmin, SecAdmin, ItDirector],
+        ["POST /api/v1/roles"] = [SecAdmin],
+        ["GET /api/v1/departments"] = [.. Everyone.Except([AuditAdmin])],
+        ["POST /api/v1/departments"] = [SysAdmin],
+    };
+
+    [Fact]
+    [Trait("Req", "ACC-03")]
+    public void Every_api_endpoint_but_the_login_requires_authorization()
+    {
+        var unprotected = ApiEndpoints()
+            .Where(e => e.Key != Login && e.Key != ApiFallback)
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || e.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0 && !e.Endpoint.Metadata.OfType<AuthorizationPolicy>().Any())
+            .Select(e => e.Key)
+            .ToList();
+
+        Assert.Empty(unprotected);
+        Assert.NotNull(ApiEndpoints().Single(e => e.Key == Login).Endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-03")]
+    public async Task No_page_outside_the_login_flow_is_reachable_signed_out()
+    {
+        var pages = Endpoints().Where(e => e.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+        Assert.Contains("/account/login", pages);
+
+        var anonymous = Endpoints().Where(e => e.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor && e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(AnonymousPages.Order(StringComparer.Ordinal), anonymous);
+
+        foreach (var page in pages.Except(AnonymousPages))
+        {
+            var response = await Client.GetAsync(page.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal), Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/login", StringComparison.Ordinal), $"{page} answered {(int)response.StatusCode} signed out");
+        }
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-02")]
+    public async Task The_authorization_matrix_holds_for_every_built_in_role()
+    {
+        var endpoints = ApiEndpoints().Where(e => e.Key != Login && e.Key != ApiFallback).Select(e => e.Key).Distinct().ToList();
+        Assert.True(endpoints.All(Expected.ContainsKey), "Give these endpoints an expectation: " + string.Join(", ", endpoints.Where(e => !Expected.ContainsKey(e))));
+        Assert.True(Expected.Keys.All(endpoints.Contains), "No longer mapped: " + string.Join(", ", Expected.Keys.Where(k => !endpoints.Contains(k))));
+
+        var wrong = new List<string>();
+        foreach (var role in All)
+        {
+            var client = await SignInAsync(await CreateUserAsync($"matrix-{role}", role));
+
+            // Signing out goes last: it ends the session the other calls use.
+            foreach (var endpoint in endpoints.OrderBy(e => e == "DELETE /api/v1/session"))
+            {
+                var parts = endpoint.Split(' ');
+                var url = parts[1].Replace("{id:long}", "999999", StringComparison.Ordinal);
+                var method = new HttpMethod(parts[0]);
+                var response = await SendAsync(client, method, url, method == HttpMethod.Get || method == HttpMethod.Delete ? null : new { });
+                var allowed = response.StatusCode is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden;
+                if (allowed != Expected[endpoint].Contains(role))
+                {
+                    wrong.Add($"{role} on {endpoint}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    private List<RouteEndpoint> Endpoints() =>
+        [.. App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+
+    private IEnumerable<(string Key, RouteEndpoint Endpoint)> ApiEndpoints() =>
+        Endpoints()
+            .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => ($"{m} /{e.RoutePattern.RawText!.Trim('/')}", e)));
+}
