@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Xinke.Kernel.Audit;
 using Xinke.Kernel.Bench;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
@@ -24,6 +25,7 @@ static WebApplication CreateApp(string[] args)
     app.MapUsersApi();
     app.MapRolesApi();
     app.MapDepartmentsApi();
+    app.MapAuditApi();
     app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();

@@ -14,11 +14,10 @@ public sealed class LoginPageTests(XinkeServer server, Chromium chromium) : Brow
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(Page).ToHaveTitleAsync("登录 · 信科");
         await Expect(login.Heading).ToHaveTextAsync("登录");
-        await Expect(login.Notice).ToHaveTextAsync("账户功能尚未启用：管理员账户将在身份模块上线后于首次启动时创建。");
-        await Expect(login.Field("用户名")).ToBeDisabledAsync();
-        await Expect(login.Field("密码")).ToBeDisabledAsync();
+        await Expect(login.Field("用户名")).ToBeEditableAsync();
+        await Expect(login.Field("密码")).ToBeEditableAsync();
         await Expect(login.SubmitButton).ToHaveTextAsync("登录");
-        await Expect(login.SubmitButton).ToBeDisabledAsync();
+        await Expect(login.SubmitButton).ToBeEnabledAsync();
         await Expect(login.Nav.Brand).ToContainTextAsync("信科");
         await Expect(login.Nav.ChosenLanguage).ToHaveTextAsync("中文");
     }
@@ -27,7 +26,7 @@ public sealed class LoginPageTests(XinkeServer server, Chromium chromium) : Brow
     public async Task Login_page_has_no_console_errors_and_no_CSP_violations()
     {
         var login = await LoginPage.OpenAsync(Session);
-        await Expect(login.Notice).ToBeVisibleAsync();
+        await Expect(login.SubmitButton).ToBeVisibleAsync();
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         AssertNoPageErrors();

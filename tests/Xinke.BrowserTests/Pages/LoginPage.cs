@@ -3,16 +3,14 @@ using Xinke.BrowserTests.Infrastructure;
 
 namespace Xinke.BrowserTests.Pages;
 
-/// <summary>The sign-in page (a placeholder until accounts exist: a notice and disabled fields).</summary>
+/// <summary>The sign-in page: user name and password, then the code step for accounts with a second factor.</summary>
 public sealed class LoginPage(BrowserSession session)
 {
     public const string Path = "/account/login";
 
-    private ILocator Form => session.Page.Locator("main form");
+    private ILocator Form => session.Page.Locator("main form").First;
 
     public ILocator Heading => session.Page.Locator("main h1");
-
-    public ILocator Notice => session.Page.GetByTestId("login-notice");
 
     public ILocator SubmitButton => Form.Locator("button[type='submit']");
 

@@ -49,6 +49,11 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/roles"] = [SecAdmin],
         ["GET /api/v1/departments"] = [.. Everyone.Except([AuditAdmin])],
         ["POST /api/v1/departments"] = [SysAdmin],
+        ["GET /api/v1/audit/events"] = [AuditAdmin],
+        ["GET /api/v1/audit/events/{sequence:long}"] = [AuditAdmin],
+        ["GET /api/v1/audit/events/export"] = [AuditAdmin],
+        ["GET /api/v1/audit/verify"] = [AuditAdmin],
+        ["GET /api/v1/audit/public-key"] = [AuditAdmin],
     };
 
     [Fact]
@@ -103,7 +108,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
             foreach (var endpoint in endpoints.OrderBy(e => e == "DELETE /api/v1/session"))
             {
                 var parts = endpoint.Split(' ');
-                var url = parts[1].Replace("{id:long}", "999999", StringComparison.Ordinal);
+                var url = System.Text.RegularExpressions.Regex.Replace(parts[1], @"\{[^}]+\}", "999999");
                 var method = new HttpMethod(parts[0]);
                 var response = await SendAsync(client, method, url, method == HttpMethod.Get || method == HttpMethod.Delete ? null : new { });
                 var allowed = response.StatusCode is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden;
