@@ -17,6 +17,9 @@ public sealed class XinkeServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
+    /// <summary>The one-time password of the bootstrap administrators, so a test can walk their first log-in.</summary>
+    public const string BootstrapPassword = "Erst-Anmeldung-2026";
+
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Origin => ClientOptions.BaseAddress;
 
@@ -37,6 +40,7 @@ public sealed class XinkeServer : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("XINKE_BOOTSTRAP_PASSWORD", BootstrapPassword);
         // Hosts of parallel test classes would otherwise share one key ring file in the home folder.
         builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
     }
