@@ -43,6 +43,7 @@ public static class AuditApi
         audit.MapGet("/events/{sequence:long}", GetAsync).RequirePermission(KernelPermissions.AuditRead).WithName("GetAuditEvent").WithSummary("One audit event with its before/after.");
         audit.MapGet("/events/export", ExportAsync).RequirePermission(KernelPermissions.AuditExport).WithName("ExportAuditEvents").WithSummary("The filtered events as xlsx or csv (audited).");
         audit.MapGet("/verify", VerifyAsync).RequirePermission(KernelPermissions.AuditVerify).WithName("VerifyAuditChain").WithSummary("Verify the chain against its head, the latest checkpoint and archive (audited).");
+        app.Services.GetRequiredService<Navigation>().Add(new NavigationItem("nav.audit", "/audit", 950, KernelPermissions.AuditRead));
         audit.MapGet("/public-key", PublicKey).RequirePermission(KernelPermissions.AuditRead).WithName("GetInstallationPublicKey").WithSummary("The installation's SM2 public key (PEM) that signs checkpoints and archives.");
         return app;
     }

@@ -22,10 +22,13 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        // Each host keeps its own logger: the static one would be shared by hosts in one process (tests, tools).
+        services.AddSerilog(
+            (provider, logger) => logger
+                .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
+                .Enrich.FromLogContext()
+                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            preserveStaticLogger: true);
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<HospitalOptions>().BindConfiguration(HospitalOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -87,4 +87,22 @@ public abstract class AuditApiTests(DatabaseKind kind) : IdentityTest(kind)
             Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{method}: {(int)response.StatusCode}");
         }
     }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task The_viewer_page_shows_the_filtered_events_with_their_changes_to_the_audit_administrator_only()
+    {
+        await CreateUserAsync("li.hushi", enrolMfa: false, BuiltInRoles.Staff);
+        var auditor = await SignInAsync(await CreateUserAsync("shen.ji", BuiltInRoles.AuditAdmin));
+        var staff = await SignInAsync(await CreateUserAsync("wang.gong", enrolMfa: false, BuiltInRoles.Staff));
+
+        var html = await auditor.GetStringAsync("/audit?entityType=Account&action=create", Cancel);
+        var refused = await staff.GetAsync("/audit", Cancel);
+
+        Assert.Contains("li.hushi", html, StringComparison.Ordinal);
+        Assert.Contains("<ins class=\"text-success\">***</ins>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">login<", html, StringComparison.Ordinal);
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Found, $"{(int)refused.StatusCode}");
+        Assert.DoesNotContain("audit-table", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class SecretsInLogsTests() : IdentityTest(DatabaseKind.Sqlite)
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.AddSerilog(logger => logger.MinimumLevel.Debug().WriteTo.File(logFile, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        services.AddSerilog(logger => logger.MinimumLevel.Debug().WriteTo.File(logFile, formatProvider: System.Globalization.CultureInfo.InvariantCulture), preserveStaticLogger: true);
     }
 
     [Fact]
