@@ -19,6 +19,7 @@ public abstract class AuditApiTests(DatabaseKind kind) : IdentityTest(kind)
 
     [Fact]
     [Trait("Req", "ACC-06")]
+    [Trait("Req", "SEC-03")]
     public async Task Log_ins_and_failures_are_recorded_and_listed_for_the_audit_administrator()
     {
         var engineer = await CreateUserAsync("wang.gong", enrolMfa: false, BuiltInRoles.Staff);

@@ -62,6 +62,7 @@ public abstract class AuditArchiveTests(DatabaseKind kind) : IntegrationTest(kin
 
     [Fact]
     [Trait("Req", "ACC-06")]
+    [Trait("Req", "DATA-04")]
     public async Task A_changed_archive_no_longer_vouches_for_the_cut()
     {
         await RecordAsync(4);

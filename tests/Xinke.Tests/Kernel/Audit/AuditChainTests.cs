@@ -242,6 +242,7 @@ public abstract class AuditChainTests(DatabaseKind kind) : IntegrationTest(kind)
     }
 
     [Fact]
+    [Trait("Req", "DATA-04")]
     public async Task A_checkpoint_not_signed_by_this_installation_is_ignored()
     {
         await CreateManyAsync(2);

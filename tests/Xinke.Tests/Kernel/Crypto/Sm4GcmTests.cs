@@ -9,6 +9,7 @@ public sealed class Sm4GcmTests
     private static readonly byte[] Plain = Encoding.UTF8.GetBytes("身份证号 110101199003071234");
 
     [Fact]
+    [Trait("Req", "DATA-09")]
     public void Sealed_data_opens_with_its_key_and_hides_the_plaintext()
     {
         var key = Sm4Gcm.NewKey();
@@ -28,6 +29,7 @@ public sealed class Sm4GcmTests
     }
 
     [Fact]
+    [Trait("Req", "DATA-09")]
     public void A_changed_byte_or_another_key_is_refused()
     {
         var key = Sm4Gcm.NewKey();
