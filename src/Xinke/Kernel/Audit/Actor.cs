@@ -38,7 +38,7 @@ public sealed class ActorAccessor(IHttpContextAccessor http)
         }
 
         var user = context.User;
-        var id = long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : (long?)null;
+        var id = long.TryParse(user.FindFirstValue(Identity.CurrentCaller.AccountClaim), out var parsed) ? parsed : (long?)null;
         var name = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "unknown" : "anonymous";
         var agent = context.Request.Headers.UserAgent.ToString();
         return new Actor(id, name, context.Connection.RemoteIpAddress?.ToString(), agent.Length > MaxUserAgent ? agent[..MaxUserAgent] : agent);

@@ -198,7 +198,7 @@ public sealed class LoginService(
             var now = clock.GetUtcNow().UtcDateTime;
             await db.Set<LoginSession>().Where(s => s.Key == hash && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
-            await audit.RecordAsync("logout", AuditOutcome.Success, cancellationToken, nameof(Account), http.User.FindFirstValue(ClaimTypes.NameIdentifier));
+            await audit.RecordAsync("logout", AuditOutcome.Success, cancellationToken, nameof(Account), http.User.FindFirstValue(CurrentCaller.AccountClaim));
         }
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

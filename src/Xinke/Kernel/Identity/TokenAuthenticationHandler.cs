@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
+using Xinke.Kernel.Audit;
 
 namespace Xinke.Kernel.Identity;
 
@@ -15,10 +16,15 @@ public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    XinkeDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    XinkeDb db,
+    AuditLog audit,
+    ActorAccessor actors) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "token";
     public const string Prefix = "xk_";
+
+    /// <summary>A token's use is a security event, recorded at most this often so that an integration's polling does not flood the chain.</summary>
+    public static readonly TimeSpan UseRecordedEvery = TimeSpan.FromHours(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,7 +44,7 @@ public sealed class TokenAuthenticationHandler(
         var now = TimeProvider.GetUtcNow().UtcDateTime;
         var token = await db.Set<AccessToken>().AsNoTracking()
             .Where(t => t.SecretHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
-            .Select(t => new { t.Id, t.AccountId, Owner = db.Set<Account>().Where(a => a.Id == t.AccountId).Select(a => new { a.UserName, a.State }).Single() })
+            .Select(t => new { t.Id, t.AccountId, t.LastUsedAt, Owner = db.Set<Account>().Where(a => a.Id == t.AccountId).Select(a => new { a.UserName, a.State }).Single() })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (token is null || token.Owner.State != AccountState.Active)
         {
@@ -47,6 +53,14 @@ public sealed class TokenAuthenticationHandler(
 
         await db.Set<AccessToken>().Where(t => t.Id == token.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        if (token.LastUsedAt is not { } lastUsed || now - lastUsed >= UseRecordedEvery)
+        {
+            var actor = actors.Current with { Id = token.AccountId, Name = token.Owner.UserName };
+            await audit.RecordAsync(
+                new PendingEvent(actor, "token_used", AuditOutcome.Success, nameof(AccessToken), token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Context.RequestAborted);
+        }
+
         var identity = new ClaimsIdentity(
             [
                 new Claim(CurrentCaller.AccountClaim, token.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),

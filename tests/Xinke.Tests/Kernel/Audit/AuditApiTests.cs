@@ -106,4 +106,43 @@ public abstract class AuditApiTests(DatabaseKind kind) : IdentityTest(kind)
         Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Found, $"{(int)refused.StatusCode}");
         Assert.DoesNotContain("audit-table", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task A_change_made_by_a_signed_in_account_names_that_account()
+    {
+        var nurse = await CreateUserAsync("li.hushi", enrolMfa: false, BuiltInRoles.Staff);
+        var client = await SignInAsync(nurse);
+
+        var response = await PostAsync(client, "/api/v1/me/password", new { currentPassword = Password, newPassword = "Renewed-Pass-2026" });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var change = await WithDbAsync(db => db.Set<AuditEvent>()
+            .Where(e => e.EntityType == "Account" && e.EntityId == nurse.Id.ToString() && e.Action == AuditAction.Update)
+            .OrderByDescending(e => e.Sequence).FirstAsync(Cancel));
+        Assert.Equal((nurse.Id, "li.hushi"), (change.ActorId, change.ActorName));
+        Assert.DoesNotContain("Renewed-Pass-2026", change.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task A_tokens_use_is_recorded_at_most_hourly()
+    {
+        var engineer = await CreateUserAsync("zhao.gong", enrolMfa: false, BuiltInRoles.Staff);
+        var client = await SignInAsync(engineer);
+        var created = await (await PostAsync(client, "/api/v1/me/tokens", new { name = "脚本", expiresAt = Clock.GetUtcNow().UtcDateTime.AddDays(1) })).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        using var bearer = NewClient();
+        bearer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+
+        await bearer.GetAsync("/api/v1/me", Cancel);
+        await bearer.GetAsync("/api/v1/me", Cancel);
+        var withinTheHour = await UsesAsync();
+        Clock.Advance(TimeSpan.FromHours(1));
+        await bearer.GetAsync("/api/v1/me", Cancel);
+
+        Assert.Equal(1, withinTheHour);
+        Assert.Equal(2, await UsesAsync());
+
+        Task<int> UsesAsync() => WithDbAsync(db => db.Set<AuditEvent>().CountAsync(e => e.Action == "token_used" && e.ActorId == engineer.Id, Cancel));
+    }
 }
