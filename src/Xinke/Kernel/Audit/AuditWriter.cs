@@ -22,7 +22,7 @@ public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> optio
 
     private const int EventsPerStatement = 500;
 
-    public async Task<AuditEvent> AppendAsync(DbContext db, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    public async Task AppendAsync(DbContext db, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
@@ -38,7 +38,6 @@ public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> optio
         var (sequence, hash, algorithm) = await LockHeadAsync(connection, transaction, postgres, cancellationToken);
 
         var occurredAt = CanonicalForm.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
-        AuditEvent? last = null;
 
         // Parameters per statement are limited (SQLite 32,766; PostgreSQL 65,535): large saves go in chunks.
         foreach (var chunk in events.Chunk(EventsPerStatement))
@@ -81,24 +80,12 @@ public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> optio
                 sql.Append(')');
                 sequence = unsigned.Sequence;
                 hash = eventHash;
-                last = unsigned;
             }
 
             sql.Append(CultureInfo.InvariantCulture, $"; UPDATE \"AuditHeads\" SET \"Sequence\" = {Parameter(insert, "headSequence", sequence)}, \"Hash\" = {Parameter(insert, "headHash", hash)} WHERE \"Id\" = {AuditHead.SingletonId};");
             insert.CommandText = sql.ToString();
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        return new AuditEvent
-        {
-            Sequence = sequence,
-            OccurredAt = occurredAt,
-            ActorName = last!.ActorName,
-            Action = last.Action,
-            Outcome = last.Outcome,
-            PreviousHash = last.PreviousHash,
-            Hash = hash,
-        };
     }
 
     private async Task<(long Sequence, string Hash, string Algorithm)> LockHeadAsync(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken cancellationToken)
