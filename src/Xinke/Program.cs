@@ -4,6 +4,7 @@ using Xinke.Kernel.Bench;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
 
@@ -14,6 +15,9 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
     builder.Services.AddXinkeIdentity();
+    builder.Services.AddXinkeEvidence();
+    builder.Services.AddEvidenceProvider<IdentityEvidence>();
+    builder.Services.AddEvidenceProvider<AuditEvidence>();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -26,6 +30,7 @@ static WebApplication CreateApp(string[] args)
     app.MapRolesApi();
     app.MapDepartmentsApi();
     app.MapAuditApi();
+    app.MapEvidenceApi();
     app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();

@@ -2,6 +2,7 @@ using Xinke.Data;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel;
@@ -23,5 +24,6 @@ public static class XinkeModules
     public static IEnumerable<PermissionDeclaration> Permissions() =>
     [
         .. KernelPermissions.All,
+        .. EvidencePermissions.All,
     ];
 }

@@ -83,7 +83,7 @@ public static class AuditApi
         var checkpoint = await checkpoints.LatestAsync(cancellationToken);
         var archived = await archive.LatestAsync(cancellationToken);
         var result = await verifier.VerifyAsync(from ?? 1, checkpoint?.Point, archived?.End, null, cancellationToken);
-        await log.RecordAsync("audit_verified", result.Ok ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken, details: JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
+        await log.RecordAsync(AuditEvidence.VerifiedAction, result.Ok ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken, details: JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
         return TypedResults.Ok(result);
     }
 

@@ -61,7 +61,7 @@ public static class AuditCommands
 
         var result = outcome!;
         await services.GetRequiredService<AuditLog>().RecordAsync(
-            "audit_verified", result.Ok ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken, details: JsonSerializer.Serialize(result));
+            AuditEvidence.VerifiedAction, result.Ok ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken, details: JsonSerializer.Serialize(result));
         if (result.Ok)
         {
             AnsiConsole.MarkupLineInterpolated($"[green]OK[/]: {result.Count.ToString("N0", CultureInfo.InvariantCulture)} events, head {result.HeadSequence} {result.HeadHash}");

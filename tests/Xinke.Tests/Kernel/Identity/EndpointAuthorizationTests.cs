@@ -29,6 +29,8 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     {
         ["DELETE /api/v1/session"] = Everyone,
         ["GET /api/v1/me"] = Everyone,
+        ["GET /api/v1/requirements"] = Everyone,
+        ["GET /api/v1/evidence"] = [ItDirector, Leadership, Reviewer],
         ["POST /api/v1/me/password"] = Everyone,
         ["POST /api/v1/me/mfa/totp"] = Everyone,
         ["POST /api/v1/me/mfa/totp/confirm"] = Everyone,

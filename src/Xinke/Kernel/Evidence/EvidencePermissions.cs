@@ -1,0 +1,15 @@
+using Xinke.Kernel.Identity;
+using static Xinke.Kernel.Identity.BuiltInRoles;
+
+namespace Xinke.Kernel.Evidence;
+
+public static class EvidencePermissions
+{
+    /// <summary>See how well the records prove each rule (the compliance view and its API).</summary>
+    public const string Read = "compliance.read";
+
+    public static IReadOnlyList<PermissionDeclaration> All { get; } =
+    [
+        new(Read, AdminDuty.None, ItDirector, Leadership, Reviewer),
+    ];
+}

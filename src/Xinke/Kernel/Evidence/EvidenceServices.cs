@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Xinke.Kernel.Evidence;
+
+public static class EvidenceServices
+{
+    public static IServiceCollection AddXinkeEvidence(this IServiceCollection services)
+    {
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section);
+        services.TryAddSingleton(provider =>
+        {
+            var file = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value.CatalogueFile;
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                return RequirementCatalogue.Shipped();
+            }
+
+            using var stream = File.OpenRead(file);
+            return RequirementCatalogue.Load(stream);
+        });
+        services.AddScoped<ComplianceEvidence>();
+        return services;
+    }
+
+    /// <summary>Registers a module's evidence for the requirement IDs it serves.</summary>
+    public static IServiceCollection AddEvidenceProvider<TProvider>(this IServiceCollection services)
+        where TProvider : class, IEvidenceProvider
+    {
+        services.AddScoped<IEvidenceProvider, TProvider>();
+        return services;
+    }
+}
+
+/// <summary><c>Xinke:Evidence</c>: where a hospital's own catalogue (tuned thresholds) lives, if not the shipped one.</summary>
+public sealed class EvidenceOptions
+{
+    public const string Section = "Xinke:Evidence";
+
+    public string? CatalogueFile { get; set; }
+}

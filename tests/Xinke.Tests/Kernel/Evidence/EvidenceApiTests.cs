@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xinke.Data;
+using Xinke.Kernel.Audit;
+using Xinke.Kernel.Departments;
+using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Identity;
+using Xinke.Tests.Infrastructure;
+using Xinke.Tests.Kernel.Identity;
+
+namespace Xinke.Tests.Kernel.Evidence;
+
+/// <summary>
+/// The kernel's evidence through the API: rules nobody evidences are never green, and each
+/// kernel provider's grade follows its records across the thresholds of the catalogue data.
+/// </summary>
+public abstract class EvidenceApiTests(DatabaseKind kind) : IdentityTest(kind)
+{
+    private RequirementCatalogue catalogue = RequirementCatalogue.Shipped();
+    private long? hospital;
+
+    public sealed class OnSqlite() : EvidenceApiTests(DatabaseKind.Sqlite);
+
+    public sealed class OnPostgres() : EvidenceApiTests(DatabaseKind.Postgres);
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.AddTransient(_ => catalogue);
+    }
+
+    [Fact]
+    public async Task A_rule_that_no_module_evidences_is_not_covered_yet_never_green()
+    {
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+
+        var report = await EvidenceAsync(director);
+
+        Assert.Equal(79, report.Items.Count);
+        Assert.Equal("notCoveredYet", report.Status("EQ-06"));
+        Assert.All(report.Items.Where(i => !i.RequirementId.StartsWith("ACC-0", StringComparison.Ordinal) || i.RequirementId is "ACC-01" or "ACC-02" or "ACC-04"),
+            i => Assert.Equal("notCoveredYet", i.Status));
+        Assert.Equal("尚无模块提供此项证据", report.Item("EQ-06").Reason);
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-03")]
+    public async Task The_second_factor_share_is_graded_by_the_thresholds_in_the_catalogue()
+    {
+        var department = await DepartmentAsync("检验科");
+        for (var i = 0; i < 4; i++)
+        {
+            await CreateUserAsync($"engineer{i}", enrolMfa: i < 3, $"{BuiltInRoles.ItEngineer}@{department}");
+        }
+
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+
+        catalogue = TunedCatalogue.With("ACC-03", ("met", 0.75), ("partly", 0.5));
+        var met = (await EvidenceAsync(director, department)).Item("ACC-03");
+        Assert.Equal("met", met.Status);
+        Assert.Equal("4 个须双因素认证的账号中 3 个已启用", met.Reason);
+        Assert.Contains(met.Links, l => l.Href == "/admin/users");
+
+        catalogue = TunedCatalogue.With("ACC-03", ("met", 0.8), ("partly", 0.75));
+        Assert.Equal("partlyMet", (await EvidenceAsync(director, department)).Status("ACC-03"));
+
+        catalogue = TunedCatalogue.With("ACC-03", ("met", 0.8), ("partly", 0.76));
+        Assert.Equal("notMet", (await EvidenceAsync(director, department)).Status("ACC-03"));
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-05")]
+    public async Task The_share_of_current_passwords_is_graded_by_the_thresholds_in_the_catalogue()
+    {
+        var department = await DepartmentAsync("药剂科");
+        var current = await CreateUserAsync("pharmacist1", $"{BuiltInRoles.Staff}@{department}");
+        var stale = await CreateUserAsync("pharmacist2", $"{BuiltInRoles.Staff}@{department}");
+        var initial = await CreateUserAsync("pharmacist3", $"{BuiltInRoles.Staff}@{department}");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await WithDbAsync(db => db.Set<Account>().Where(a => a.Id == stale.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.PasswordChangedAt, now.AddDays(-91)), Cancel));
+        await WithDbAsync(db => db.Set<Account>().Where(a => a.Id == initial.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.MustChangePassword, true), Cancel));
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+
+        catalogue = TunedCatalogue.With("ACC-05", ("met", 0.33), ("partly", 0.2));
+        var met = (await EvidenceAsync(director, department)).Item("ACC-05");
+        Assert.Equal("met", met.Status);
+        Assert.Equal("3 个有效账号中 1 个已更换初始密码且未超过 90 天", met.Reason);
+
+        catalogue = TunedCatalogue.With("ACC-05", ("met", 0.34), ("partly", 0.33));
+        Assert.Equal("partlyMet", (await EvidenceAsync(director, department)).Status("ACC-05"));
+
+        catalogue = TunedCatalogue.With("ACC-05", ("met", 0.9), ("partly", 0.34));
+        Assert.Equal("notMet", (await EvidenceAsync(director, department)).Status("ACC-05"));
+        Assert.NotEqual(current.Id, stale.Id);
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task Tamper_detection_is_met_only_while_the_latest_verification_is_recent_and_passed()
+    {
+        var auditor = await SignInAsync(await CreateUserAsync("auditor", BuiltInRoles.AuditAdmin));
+        var directorAccount = await CreateUserAsync("director", BuiltInRoles.ItDirector);
+        var director = await SignInAsync(directorAccount);
+        Assert.Equal("notMet", (await EvidenceAsync(director)).Status("ACC-06"));
+
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(new Uri("/api/v1/audit/verify", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal("met", (await EvidenceAsync(director)).Status("ACC-06"));
+
+        Clock.Advance(TimeSpan.FromDays(8));
+        director = await SignInAsync(directorAccount);
+        var partly = (await EvidenceAsync(director)).Item("ACC-06");
+        Assert.Equal("partlyMet", partly.Status);
+        Assert.Equal("审计链最近一次校验通过，距今 8 天", partly.Reason);
+
+        catalogue = TunedCatalogue.With("ACC-06", ("maxDaysSinceVerification", 8));
+        Assert.Equal("met", (await EvidenceAsync(director)).Status("ACC-06"));
+
+        catalogue = RequirementCatalogue.Shipped();
+        Clock.Advance(TimeSpan.FromDays(24));
+        director = await SignInAsync(directorAccount);
+        Assert.Equal("notMet", (await EvidenceAsync(director)).Status("ACC-06"));
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task A_failed_verification_is_not_met_however_recent()
+    {
+        var auditor = await SignInAsync(await CreateUserAsync("auditor", BuiltInRoles.AuditAdmin));
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+        await WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorName, "someone else"), Cancel));
+
+        await auditor.GetAsync(new Uri("/api/v1/audit/verify", UriKind.Relative), Cancel);
+
+        var answer = (await EvidenceAsync(director)).Item("ACC-06");
+        Assert.Equal("notMet", answer.Status);
+        Assert.Equal("最近一次审计链校验（0 天前）未通过", answer.Reason);
+    }
+
+    [Fact]
+    public async Task Reasons_and_titles_follow_the_callers_language()
+    {
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+        director.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var report = await EvidenceAsync(director);
+
+        Assert.Equal("The audit chain has never been verified", report.Item("ACC-06").Reason);
+        Assert.Equal("A device is scrapped only after appraisal and approval", report.Item("EQ-06").Title);
+    }
+
+    [Fact]
+    public async Task A_period_that_ends_before_it_starts_is_refused()
+    {
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+
+        var response = await director.GetAsync(new Uri("/api/v1/evidence?from=2026-03-01&to=2026-02-01", UriKind.Relative), Cancel);
+
+        Assert.Equal("evidence.invalid_period", (await Problems.ReadAsync(response, HttpStatusCode.BadRequest)).Code);
+    }
+
+    [Fact]
+    public async Task A_department_scoped_reader_sees_only_its_own_departments_evidence()
+    {
+        var own = await DepartmentAsync("心内科");
+        var other = await DepartmentAsync("骨科");
+        var reader = await SignInAsync(await CreateUserAsync("head", $"{BuiltInRoles.Leadership}@{own}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri("/api/v1/evidence", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri($"/api/v1/evidence?departmentId={other}", UriKind.Relative), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/api/v1/evidence?departmentId={own}", UriKind.Relative), Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anyone_signed_in_reads_the_rules_in_their_language()
+    {
+        var staff = await SignInAsync(await CreateUserAsync("nurse", BuiltInRoles.Staff));
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var rules = await staff.GetFromJsonAsync<List<RequirementDto>>(new Uri("/api/v1/requirements", UriKind.Relative), Cancel);
+
+        Assert.Equal(79, rules!.Count);
+        var scrapping = rules.Single(r => r.Id == "EQ-06");
+        Assert.Equal("Equipment and assets", scrapping.AreaTitle);
+        Assert.StartsWith("A device is scrapped only after", scrapping.Explanation, StringComparison.Ordinal);
+        Assert.Equal(0.9, rules.Single(r => r.Id == "ACC-05").Thresholds["partly"]);
+    }
+
+    private async Task<long> DepartmentAsync(string name)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var departments = scope.ServiceProvider.GetRequiredService<DepartmentService>();
+        hospital ??= (await departments.CreateAsync("信科医院", null, DepartmentKind.Hospital, Cancel)).Value!.Id;
+        var created = await departments.CreateAsync(name, hospital, DepartmentKind.Department, Cancel);
+        Assert.True(created.Succeeded, created.Error?.Code);
+        return created.Value!.Id;
+    }
+
+    private static async Task<Report> EvidenceAsync(HttpClient client, long? departmentId = null)
+    {
+        var url = departmentId is null ? "/api/v1/evidence" : $"/api/v1/evidence?departmentId={departmentId}";
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative), Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
+        return (await response.Content.ReadFromJsonAsync<Report>(JsonSerializerOptions.Web, Cancel))!;
+    }
+
+    private sealed record Link(string Text, string Href);
+
+    private sealed record Item(string RequirementId, string Title, string Status, string Reason, List<Link> Links);
+
+    private sealed record Report(List<Item> Items)
+    {
+        public Item Item(string id) => Items.Single(i => i.RequirementId == id);
+
+        public string Status(string id) => Item(id).Status;
+    }
+}
