@@ -286,8 +286,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("TotpSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("UserName")
                         .IsRequired()

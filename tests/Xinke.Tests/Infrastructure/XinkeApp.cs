@@ -10,6 +10,8 @@ namespace Xinke.Tests.Infrastructure;
 /// <summary>Xinke in-process, through its real HTTP pipeline, on one test's database.</summary>
 public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
+    public const string FieldKey = "eGlua2UtdGVzdC1maWVsZA==";
+
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +23,9 @@ public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? 
         }
 
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // One field key for every test host, so they share one cached EF model.
+        builder.UseSetting("Xinke:Crypto:FieldKey", FieldKey);
         builder.ConfigureTestServices(services =>
         {
             // Test-only model parts (the probe module) are not in the product's migrations.

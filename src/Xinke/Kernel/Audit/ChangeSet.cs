@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Xinke.Data;
+using Xinke.Kernel.Privacy;
 
 namespace Xinke.Kernel.Audit;
 
@@ -38,18 +40,18 @@ public static class ChangeSet
                     continue;
                 }
 
-                var secret = property.Metadata.PropertyInfo?.GetCustomAttribute<SecretAttribute>() is not null;
+                var shown = Shown(property.Metadata.PropertyInfo);
                 json.WriteStartObject(property.Metadata.Name);
                 if (entry.State != EntityState.Added)
                 {
                     json.WritePropertyName("before");
-                    Value(json, secret ? Mask : property.OriginalValue);
+                    Value(json, shown(property.OriginalValue));
                 }
 
                 if (entry.State != EntityState.Deleted)
                 {
                     json.WritePropertyName("after");
-                    Value(json, secret ? Mask : property.CurrentValue);
+                    Value(json, shown(property.CurrentValue));
                 }
 
                 json.WriteEndObject();
@@ -60,6 +62,22 @@ public static class ChangeSet
         }
 
         return written == 0 ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Secrets never reach the chain; sensitive values reach it masked (DATA-09), for everyone:
+    /// the chain cannot be re-encrypted or redacted later, so plaintext there would outlive any grant.
+    /// </summary>
+    private static Func<object?, object?> Shown(PropertyInfo? property)
+    {
+        if (property?.GetCustomAttribute<SecretAttribute>() is not null)
+        {
+            return _ => Mask;
+        }
+
+        return property?.GetCustomAttribute<SensitiveAttribute>() is { } sensitive
+            ? value => value is null ? null : Masking.For(sensitive.Kind, value as string)
+            : value => value;
     }
 
     private static void Value(Utf8JsonWriter json, object? value)

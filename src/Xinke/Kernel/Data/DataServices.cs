@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
+using Xinke.Kernel.Crypto;
 
 namespace Xinke.Kernel.Data;
 
@@ -15,6 +16,9 @@ public static class DataServices
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DataFolder>();
+        services.AddOptions<CryptoOptions>().BindConfiguration(CryptoOptions.Section);
+        services.AddSingleton<ICryptoProvider, SoftwareCryptoProvider>();
+        services.AddSingleton<IFieldProtector, FieldProtector>();
         services.AddSingleton<XinkeModel>();
         foreach (var part in XinkeModules.ModelParts())
         {

@@ -1,3 +1,4 @@
+using Xinke.Data;
 using Xinke.Kernel.Audit;
 
 namespace Xinke.Kernel.Identity;
@@ -50,8 +51,8 @@ public sealed class Account
     /// <summary>The name it was created with by the bootstrap; an account still using it was never renamed.</summary>
     public string? BootstrapName { get; set; }
 
-    [Secret]
-
+    /// <summary>The authenticator seed: encrypted at rest, since whoever reads it can mint codes.</summary>
+    [Sensitive(SensitiveKind.Secret)]
     public string? TotpSecret { get; set; }
 
     public DateTime? MfaEnrolledAt { get; set; }

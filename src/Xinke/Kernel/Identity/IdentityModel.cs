@@ -21,7 +21,6 @@ public sealed class IdentityModel : IModelPart
             account.Property(a => a.SecurityStamp).HasMaxLength(64);
             account.Property(a => a.LastLoginAddress).HasMaxLength(64);
             account.Property(a => a.BootstrapName).HasMaxLength(Account.UserNameMaxLength);
-            account.Property(a => a.TotpSecret).HasMaxLength(64);
         });
         modelBuilder.Entity<PasswordHistoryEntry>(entry =>
         {

@@ -38,6 +38,7 @@ public static class IdentityServices
 
         services.AddScoped<CurrentCaller>();
         services.AddScoped<DepartmentScope>();
+        services.AddScoped<Privacy.SensitiveViews>();
         services.AddScoped<SessionValidator>();
         services.AddScoped<LoginService>();
         services.AddScoped<AccountService>();

@@ -1,3 +1,5 @@
+using Xinke.Data;
+
 namespace Xinke.Kernel.Privacy;
 
 /// <summary>
@@ -6,6 +8,18 @@ namespace Xinke.Kernel.Privacy;
 /// </summary>
 public static class Masking
 {
+    public const string Hidden = "***";
+
+    /// <summary>The masked form of a value of the given kind.</summary>
+    public static string For(SensitiveKind kind, string? value) => kind switch
+    {
+        SensitiveKind.Phone => Phone(value),
+        SensitiveKind.IdNumber => IdNumber(value),
+        SensitiveKind.Address => Address(value),
+        SensitiveKind.Name => Name(value),
+        _ => Hidden,
+    };
+
     /// <summary>A mobile number keeps its first three and last four digits: <c>138****5678</c>.</summary>
     public static string Phone(string? value) => Keep(value, 3, 4);
 
