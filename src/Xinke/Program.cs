@@ -6,6 +6,7 @@ using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -16,6 +17,7 @@ static WebApplication CreateApp(string[] args)
     builder.AddXinkeWeb();
     builder.Services.AddXinkeIdentity();
     builder.Services.AddXinkeEvidence();
+    builder.Services.AddXinkeNotifications();
     builder.Services.AddEvidenceProvider<IdentityEvidence>();
     builder.Services.AddEvidenceProvider<AuditEvidence>();
     builder.Services.AddScoped<DemoRunner>();
@@ -31,6 +33,7 @@ static WebApplication CreateApp(string[] args)
     app.MapDepartmentsApi();
     app.MapAuditApi();
     app.MapEvidenceApi();
+    app.MapNotificationsApi();
     app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();

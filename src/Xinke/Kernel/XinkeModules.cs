@@ -4,6 +4,7 @@ using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Notifications;
 
 namespace Xinke.Kernel;
 
@@ -19,11 +20,13 @@ public static class XinkeModules
         new AuditModel(),
         new DepartmentsModel(),
         new IdentityModel(),
+        new NotificationsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
     [
         .. KernelPermissions.All,
         .. EvidencePermissions.All,
+        .. NotificationPermissions.All,
     ];
 }

@@ -26,6 +26,9 @@ public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? 
 
         // One field key for every test host, so they share one cached EF model.
         builder.UseSetting("Xinke:Crypto:FieldKey", FieldKey);
+
+        // Tests deliver the outbox themselves, on their fake clock.
+        builder.UseSetting("Xinke:Notifications:DeliveryEnabled", "false");
         builder.ConfigureTestServices(services =>
         {
             // Test-only model parts (the probe module) are not in the product's migrations.
