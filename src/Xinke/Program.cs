@@ -1,10 +1,13 @@
 using System.CommandLine;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Bench;
+using Xinke.Kernel.Calendar;
+using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Improvements;
 using Xinke.Kernel.Web;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -14,6 +17,9 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
     builder.Services.AddXinkeIdentity();
+    builder.Services.AddCalendar();
+    builder.Services.AddImprovements();
+    builder.Services.AddChecklists();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -26,7 +32,13 @@ static WebApplication CreateApp(string[] args)
     app.MapRolesApi();
     app.MapDepartmentsApi();
     app.MapAuditApi();
+    app.MapCalendarApi();
+    app.MapImprovementsApi();
+    app.MapChecklistsApi();
     app.MapIdentityNavigation();
+    app.MapChecklistsNavigation();
+    app.MapImprovementsNavigation();
+    app.MapCalendarNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -1,8 +1,11 @@
 using Xinke.Data;
 using Xinke.Kernel.Audit;
+using Xinke.Kernel.Calendar;
+using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Improvements;
 
 namespace Xinke.Kernel;
 
@@ -18,10 +21,16 @@ public static class XinkeModules
         new AuditModel(),
         new DepartmentsModel(),
         new IdentityModel(),
+        new CalendarModel(),
+        new ImprovementsModel(),
+        new ChecklistsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
     [
         .. KernelPermissions.All,
+        .. CalendarPermissions.All,
+        .. ImprovementPermissions.All,
+        .. ChecklistPermissions.All,
     ];
 }
