@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
@@ -104,6 +105,28 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
     }
 
     [Fact]
+    public async Task The_compliance_tally_counts_raised_open_and_overdue_actions_by_source_for_a_period()
+    {
+        var engineer = await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer);
+        var director = await SignInAsync(await CreateUserAsync("zhang.zhuren", BuiltInRoles.ItDirector));
+        await RaiseAsync(director, engineer.Id, "2026-03-03");
+        await RaiseAsync(director, engineer.Id, "2026-03-20");
+        var incident = await RaiseAsync(director, engineer.Id, "2026-03-03", kind: "incident");
+        await PostAsync(director, $"/api/v1/improvements/{incident}/cancel", new { reason = "并入其他整改" });
+        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 1, 0, 0, TimeSpan.Zero));
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var actions = scope.ServiceProvider.GetRequiredService<ImprovementActions>();
+        var march = await actions.TallyAsync(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), Cancel);
+        var april = await actions.TallyAsync(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30), Cancel);
+
+        Assert.Equal(
+            [new ImprovementTally(ImprovementSourceKind.Drill, null, 2, 2, 1, 0), new ImprovementTally(ImprovementSourceKind.Incident, null, 1, 0, 0, 0)],
+            march);
+        Assert.Empty(april);
+    }
+
+    [Fact]
     public async Task An_edit_needs_the_current_version()
     {
         var engineer = await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer);
@@ -164,11 +187,11 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/improvements/{hospitalWide}", Cancel)).StatusCode);
     }
 
-    private static async Task<long> RaiseAsync(HttpClient client, long ownerId, string dueDate, long? departmentId = null)
+    private static async Task<long> RaiseAsync(HttpClient client, long ownerId, string dueDate, long? departmentId = null, string kind = "drill")
     {
         var created = await PostAsync(client, "/api/v1/improvements", new
         {
-            source = new { kind = "drill", module = "emergency", entity = "Drill", id = 7, label = "DRL-2026-000007 断网应急演练" },
+            source = new { kind, module = "emergency", entity = "Drill", id = 7, label = "DRL-2026-000007 断网应急演练" },
             description = "演练发现备用线路切换超过 15 分钟",
             ownerId,
             dueDate,
