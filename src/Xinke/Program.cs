@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Bench;
+using Xinke.Kernel.Calendar;
+using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Improvements;
 using Xinke.Kernel.Web;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -20,6 +23,9 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeNotifications();
     builder.Services.AddEvidenceProvider<IdentityEvidence>();
     builder.Services.AddEvidenceProvider<AuditEvidence>();
+    builder.Services.AddCalendar();
+    builder.Services.AddImprovements();
+    builder.Services.AddChecklists();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -34,7 +40,13 @@ static WebApplication CreateApp(string[] args)
     app.MapAuditApi();
     app.MapEvidenceApi();
     app.MapNotificationsApi();
+    app.MapCalendarApi();
+    app.MapImprovementsApi();
+    app.MapChecklistsApi();
     app.MapIdentityNavigation();
+    app.MapChecklistsNavigation();
+    app.MapImprovementsNavigation();
+    app.MapCalendarNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -1,10 +1,13 @@
 using Xinke.Data;
 using Xinke.Kernel.Audit;
+using Xinke.Kernel.Calendar;
+using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Improvements;
 
 namespace Xinke.Kernel;
 
@@ -21,6 +24,9 @@ public static class XinkeModules
         new DepartmentsModel(),
         new IdentityModel(),
         new NotificationsModel(),
+        new CalendarModel(),
+        new ImprovementsModel(),
+        new ChecklistsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -28,5 +34,8 @@ public static class XinkeModules
         .. KernelPermissions.All,
         .. EvidencePermissions.All,
         .. NotificationPermissions.All,
+        .. CalendarPermissions.All,
+        .. ImprovementPermissions.All,
+        .. ChecklistPermissions.All,
     ];
 }

@@ -16,15 +16,26 @@ public sealed class HolidayTable
 
     public IReadOnlyCollection<int> Years => years;
 
-    public static HolidayTable Shipped()
+    public static HolidayTable Shipped() => Of(ShippedYears().Values);
+
+    /// <summary>The years shipped with the product, as published.</summary>
+    public static IReadOnlyDictionary<int, HolidayYear> ShippedYears()
     {
         using var stream = typeof(HolidayTable).Assembly.GetManifestResourceStream("Xinke.cn-public-holidays.json")
             ?? throw new InvalidOperationException("The shipped holiday table is missing.");
         var file = JsonSerializer.Deserialize<HolidayFile>(stream) ?? throw new InvalidOperationException("The shipped holiday table is empty.");
+        return file.Years.ToDictionary(
+            y => int.Parse(y.Key, System.Globalization.CultureInfo.InvariantCulture),
+            y => new HolidayYear(int.Parse(y.Key, System.Globalization.CultureInfo.InvariantCulture), y.Value.Holidays, y.Value.WorkingDays));
+    }
+
+    public static HolidayTable Of(IEnumerable<HolidayYear> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
         var table = new HolidayTable();
-        foreach (var (year, entry) in file.Years)
+        foreach (var year in years)
         {
-            table.AddYear(int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), entry.Holidays.SelectMany(h => h.Off.Select(d => (d, h.Name))), entry.WorkingDays);
+            table.AddYear(year.Year, year.Holidays.SelectMany(h => h.Off.Select(d => (d, h.Name))), year.WorkingDays);
         }
 
         return table;
@@ -52,11 +63,15 @@ public sealed class HolidayTable
 
     public string? HolidayName(DateOnly day) => daysOff.GetValueOrDefault(day);
 
-    private sealed record HolidayFile([property: JsonPropertyName("years")] Dictionary<string, HolidayYear> Years);
+    private sealed record HolidayFile([property: JsonPropertyName("years")] Dictionary<string, HolidayFileYear> Years);
 
-    private sealed record HolidayYear(
+    private sealed record HolidayFileYear(
         [property: JsonPropertyName("holidays")] List<Holiday> Holidays,
         [property: JsonPropertyName("workingDays")] List<DateOnly> WorkingDays);
-
-    private sealed record Holiday([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("off")] List<DateOnly> Off);
 }
+
+/// <summary>One year's arrangement, in the shape the State Council publishes and the shipped file keeps.</summary>
+public sealed record HolidayYear(int Year, IReadOnlyList<Holiday> Holidays, IReadOnlyList<DateOnly> WorkingDays);
+
+/// <summary>A holiday and its whole days off (the statutory days and the weekend days moved around them).</summary>
+public sealed record Holiday([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("off")] IReadOnlyList<DateOnly> Off);

@@ -21,6 +21,12 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
 
     private static readonly string[] Everyone = All;
 
+    private static readonly string[] ImprovementReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+
+    private static readonly string[] ChecklistReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+
+    private static readonly string[] ChecklistRunners = [ItDirector, ItEngineer, DutyOperator];
+
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
 
@@ -64,6 +70,28 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/audit/events/export"] = [AuditAdmin],
         ["GET /api/v1/audit/verify"] = [AuditAdmin],
         ["GET /api/v1/audit/public-key"] = [AuditAdmin],
+        ["GET /api/v1/calendar/years"] = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer],
+        ["PUT /api/v1/calendar/years/{year:int}"] = [ItDirector],
+        ["GET /api/v1/improvements"] = ImprovementReaders,
+        ["GET /api/v1/improvements/export"] = ImprovementReaders,
+        ["GET /api/v1/improvements/{id:long}"] = ImprovementReaders,
+        ["POST /api/v1/improvements"] = [ItDirector, ItEngineer],
+        ["PATCH /api/v1/improvements/{id:long}"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/improvements/{id:long}/start"] = ImprovementReaders,
+        ["POST /api/v1/improvements/{id:long}/submit"] = ImprovementReaders,
+        ["POST /api/v1/improvements/{id:long}/verify"] = [ItDirector],
+        ["POST /api/v1/improvements/{id:long}/reopen"] = [ItDirector],
+        ["POST /api/v1/improvements/{id:long}/cancel"] = [ItDirector],
+        ["GET /api/v1/checklist-templates"] = ChecklistReaders,
+        ["GET /api/v1/checklist-templates/{id:long}"] = ChecklistReaders,
+        ["POST /api/v1/checklist-templates"] = [ItDirector],
+        ["PATCH /api/v1/checklist-templates/{id:long}"] = [ItDirector],
+        ["GET /api/v1/checklist-runs"] = ChecklistReaders,
+        ["GET /api/v1/checklist-runs/export"] = ChecklistReaders,
+        ["GET /api/v1/checklist-runs/{id:long}"] = ChecklistReaders,
+        ["POST /api/v1/checklist-runs"] = ChecklistRunners,
+        ["POST /api/v1/checklist-runs/{id:long}/readings"] = ChecklistRunners,
+        ["POST /api/v1/checklist-runs/{id:long}/complete"] = ChecklistRunners,
     };
 
     [Fact]
