@@ -6,6 +6,7 @@ using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
+using Xinke.Kernel.Workflow;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
 
@@ -14,6 +15,7 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
     builder.Services.AddXinkeIdentity();
+    builder.Services.AddWorkflow();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -26,6 +28,8 @@ static WebApplication CreateApp(string[] args)
     app.MapRolesApi();
     app.MapDepartmentsApi();
     app.MapAuditApi();
+    app.MapApprovalsApi();
+    app.MapWorkflowNavigation();
     app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();

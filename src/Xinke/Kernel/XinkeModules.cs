@@ -3,6 +3,7 @@ using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Workflow;
 
 namespace Xinke.Kernel;
 
@@ -18,10 +19,12 @@ public static class XinkeModules
         new AuditModel(),
         new DepartmentsModel(),
         new IdentityModel(),
+        new WorkflowModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
     [
         .. KernelPermissions.All,
+        .. WorkflowPermissions.All,
     ];
 }

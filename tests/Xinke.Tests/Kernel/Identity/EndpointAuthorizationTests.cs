@@ -54,6 +54,14 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/audit/events/export"] = [AuditAdmin],
         ["GET /api/v1/audit/verify"] = [AuditAdmin],
         ["GET /api/v1/audit/public-key"] = [AuditAdmin],
+        ["GET /api/v1/approvals"] = Everyone,
+        ["GET /api/v1/approvals/{id:long}"] = Everyone,
+        ["POST /api/v1/approvals/{id:long}/approve"] = Everyone,
+        ["POST /api/v1/approvals/{id:long}/reject"] = Everyone,
+        ["POST /api/v1/approvals/{id:long}/withdraw"] = Everyone,
+        ["GET /api/v1/approval-policies"] = [ItDirector, ItEngineer, Leadership],
+        ["GET /api/v1/approval-policies/{kind}"] = [ItDirector, ItEngineer, Leadership],
+        ["PUT /api/v1/approval-policies/{kind}"] = [ItDirector],
     };
 
     [Fact]
