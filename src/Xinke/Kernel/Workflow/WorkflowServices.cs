@@ -33,11 +33,13 @@ public static class WorkflowServices
         return services;
     }
 
-    /// <summary>The inbox in the main menu: every signed-in account has one.</summary>
+    /// <summary>The inbox in the main menu (every signed-in account has one), and the policies for those who read them.</summary>
     public static WebApplication MapWorkflowNavigation(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<Navigation>().Add(new NavigationItem("nav.approvals", InboxPath, 100));
+        app.Services.GetRequiredService<Navigation>()
+            .Add(new NavigationItem("nav.approvals", InboxPath, 100))
+            .Add(new NavigationItem("nav.approval_policies", "/approvals/policies", 905, WorkflowPermissions.PoliciesRead));
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Workflow;
@@ -8,7 +9,7 @@ using Xinke.Tests.Infrastructure;
 namespace Xinke.Tests.Kernel.Workflow;
 
 /// <summary>Policies: declared defaults stored when missing, edited by the IT director under If-Match, validated per field.</summary>
-public abstract class ApprovalPolicyTests(DatabaseKind kind) : ApprovalTest(kind)
+public abstract partial class ApprovalPolicyTests(DatabaseKind kind) : ApprovalTest(kind)
 {
     public sealed class OnSqlite() : ApprovalPolicyTests(DatabaseKind.Sqlite);
 
@@ -99,6 +100,51 @@ public abstract class ApprovalPolicyTests(DatabaseKind kind) : ApprovalTest(kind
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_it_director_edits_a_policy_on_its_page_from_the_current_version_only()
+    {
+        var leader = await CreateUserAsync("leader", BuiltInRoles.Leadership);
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+        var list = WebUtility.HtmlDecode(await director.GetStringAsync("/approvals/policies", Cancel));
+        Assert.Contains($"data-kind=\"{ApprovalProbe.QuorumKind}\"", list, StringComparison.Ordinal);
+        Assert.Contains("需 2 人同意", list, StringComparison.Ordinal);
+        var form = await director.GetStringAsync($"/approvals/policies/{ApprovalProbe.Kind}", Cancel);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["Version"] = VersionField().Match(form).Groups[1].Value,
+            ["DeadlineWorkingHours"] = "24",
+            ["Steps[0].Permission"] = WorkflowPermissions.DecideAsDirector,
+            ["Steps[0].Quorum"] = "1",
+            ["Steps[1].Person"] = leader.UserName,
+            ["Steps[1].MinAmount"] = "5000",
+            ["Steps[2].Permission"] = string.Empty,
+        };
+
+        using (var content = new FormUrlEncodedContent(fields))
+        {
+            var saved = await director.PostAsync($"/approvals/policies/{ApprovalProbe.Kind}", content, Cancel);
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var policy = await director.GetFromJsonAsync<ApprovalPolicyDto>($"/api/v1/approval-policies/{ApprovalProbe.Kind}", Json, Cancel);
+        Assert.Equal(24, policy!.DeadlineWorkingHours);
+        Assert.Equal([WorkflowPermissions.DecideAsDirector, null], policy.Steps.Select(s => s.Permission));
+        Assert.Equal([null, leader.Id], policy.Steps.Select(s => s.AccountId));
+        Assert.Equal([null, 5000m], policy.Steps.Select(s => s.MinAmount));
+
+        using var stale = new FormUrlEncodedContent(fields);
+        var refused = WebUtility.HtmlDecode(await (await director.PostAsync($"/approvals/policies/{ApprovalProbe.Kind}", stale, Cancel)).Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("data-testid=\"policy-error\"", refused, StringComparison.Ordinal);
+        Assert.Equal(policy.Version, (await director.GetFromJsonAsync<ApprovalPolicyDto>($"/api/v1/approval-policies/{ApprovalProbe.Kind}", Json, Cancel))!.Version);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string etag, ApprovalPolicyInput body)
     {
