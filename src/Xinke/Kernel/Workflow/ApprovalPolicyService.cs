@@ -34,7 +34,9 @@ public sealed class ApprovalPolicyService(
     /// </summary>
     public async Task<ApprovalPolicy?> ForStartAsync(string kind, CancellationToken cancellationToken)
     {
-        var stored = await db.Set<ApprovalPolicy>().AsNoTracking().Include(p => p.Steps).SingleOrDefaultAsync(p => p.Kind == kind, cancellationToken);
+        // A default added earlier in the same transaction is not in the database yet.
+        var stored = db.Set<ApprovalPolicy>().Local.FirstOrDefault(p => p.Kind == kind)
+            ?? await db.Set<ApprovalPolicy>().AsNoTracking().Include(p => p.Steps).SingleOrDefaultAsync(p => p.Kind == kind, cancellationToken);
         if (stored is not null)
         {
             return stored;

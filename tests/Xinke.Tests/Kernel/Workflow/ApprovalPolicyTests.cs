@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Workflow;
@@ -26,6 +27,21 @@ public abstract partial class ApprovalPolicyTests(DatabaseKind kind) : ApprovalT
         var probe = policies!.Single(p => p.Kind == ApprovalProbe.Kind);
         Assert.Equal([WorkflowPermissions.DecideAsDirector, WorkflowPermissions.DecideAsLeadership], probe.Steps.Select(s => s.Permission));
         Assert.Equal([null, ApprovalProbe.LeadershipAbove], probe.Steps.Select(s => s.MinAmount));
+    }
+
+    [Fact]
+    public async Task A_kind_without_a_policy_cannot_start_and_leaves_nothing_behind()
+    {
+        var requester = await CreateUserAsync("requester", BuiltInRoles.Staff);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+
+        var started = await scope.ServiceProvider.GetRequiredService<ApprovalService>()
+            .StartAsync(new ApprovalSubject("test", "probe", "1", null, "无策略的申请", null), ApprovalProbe.UnregulatedKind, requester.Id, null, Cancel);
+
+        Assert.Equal(ApprovalErrors.NoPolicy, started.Error?.Code);
+        Assert.Empty(db.ChangeTracker.Entries<ApprovalRequest>());
     }
 
     [Fact]

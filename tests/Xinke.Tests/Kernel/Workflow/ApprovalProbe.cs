@@ -18,6 +18,9 @@ public sealed class ApprovalProbe : IApprovalOutcomeHandler
     public const string Kind = "test.probe";
     public const string QuorumKind = "test.quorum";
     public const string DepartmentKind = "test.dept";
+
+    /// <summary>A kind the probe handles but declares no policy for.</summary>
+    public const string UnregulatedKind = "test.unregulated";
     public const decimal LeadershipAbove = 10000m;
     public const string FailureCode = "test.handler_failed";
 
@@ -30,7 +33,7 @@ public sealed class ApprovalProbe : IApprovalOutcomeHandler
         this.failure = failure;
     }
 
-    public IReadOnlyCollection<string> Kinds { get; } = [Kind, QuorumKind, DepartmentKind];
+    public IReadOnlyCollection<string> Kinds { get; } = [Kind, QuorumKind, DepartmentKind, UnregulatedKind];
 
     public static IServiceCollection AddTo(IServiceCollection services)
     {
