@@ -11,6 +11,7 @@ using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Improvements;
 using Xinke.Kernel.Web;
+using Xinke.Kernel.Workflow;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
 
@@ -26,6 +27,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddCalendar();
     builder.Services.AddImprovements();
     builder.Services.AddChecklists();
+    builder.Services.AddWorkflow();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -43,6 +45,8 @@ static WebApplication CreateApp(string[] args)
     app.MapCalendarApi();
     app.MapImprovementsApi();
     app.MapChecklistsApi();
+    app.MapApprovalsApi();
+    app.MapWorkflowNavigation();
     app.MapIdentityNavigation();
     app.MapChecklistsNavigation();
     app.MapImprovementsNavigation();

@@ -8,6 +8,7 @@ using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Improvements;
+using Xinke.Kernel.Workflow;
 
 namespace Xinke.Kernel;
 
@@ -27,6 +28,7 @@ public static class XinkeModules
         new CalendarModel(),
         new ImprovementsModel(),
         new ChecklistsModel(),
+        new WorkflowModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -37,5 +39,6 @@ public static class XinkeModules
         .. CalendarPermissions.All,
         .. ImprovementPermissions.All,
         .. ChecklistPermissions.All,
+        .. WorkflowPermissions.All,
     ];
 }

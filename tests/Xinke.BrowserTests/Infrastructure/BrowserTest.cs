@@ -2,12 +2,18 @@ using Microsoft.Playwright;
 
 namespace Xinke.BrowserTests.Infrastructure;
 
+/// <summary>Base of the browser tests that need nothing but the product itself.</summary>
+public abstract class BrowserTest(XinkeServer server, Chromium chromium) : BrowserTest<XinkeServer>(server, chromium);
+
 /// <summary>
-/// Base of every browser test: the class's own Xinke server, the shared Chromium, and a fresh
-/// browser session per test.
+/// Base of every browser test: the class's own Xinke server (of type <typeparamref name="TServer"/>
+/// when the class needs test-only services), the shared Chromium, and a fresh browser session per test.
 /// </summary>
-public abstract class BrowserTest(XinkeServer server, Chromium chromium) : IClassFixture<XinkeServer>, IAsyncLifetime
+public abstract class BrowserTest<TServer>(TServer server, Chromium chromium) : IClassFixture<TServer>, IAsyncLifetime
+    where TServer : XinkeServer
 {
+    protected TServer Server { get; } = server;
+
     private BrowserSession? session;
 
     protected BrowserSession Session => session ?? throw new InvalidOperationException("Not started.");
@@ -25,7 +31,7 @@ public abstract class BrowserTest(XinkeServer server, Chromium chromium) : IClas
     public async ValueTask InitializeAsync()
     {
         var method = TestContext.Current.TestMethod?.MethodName ?? "test";
-        session = await BrowserSession.OpenAsync(chromium.Browser, server.Origin, GetType().Name, method);
+        session = await BrowserSession.OpenAsync(chromium.Browser, Server.Origin, GetType().Name, method);
     }
 
     public async ValueTask DisposeAsync()

@@ -11,9 +11,10 @@ namespace Xinke.BrowserTests.Infrastructure;
 /// <summary>
 /// Xinke on a real loopback port, so a real browser can reach it; one per test class, on its own
 /// fresh SQLite database. The pages under test read no data that differs between providers, so
-/// PostgreSQL is left to the integration tests.
+/// PostgreSQL is left to the integration tests. A test class that needs a test-only module
+/// derives a server that adds it in <see cref="AddServices"/>.
 /// </summary>
-public sealed class XinkeServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class XinkeServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
 
@@ -42,7 +43,16 @@ public sealed class XinkeServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("XINKE_BOOTSTRAP_PASSWORD", BootstrapPassword);
         // Hosts of parallel test classes would otherwise share one key ring file in the home folder.
-        builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            AddServices(services);
+        });
+    }
+
+    /// <summary>Test-only services of a derived server (a probe module, its approval kinds).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     public override async ValueTask DisposeAsync()

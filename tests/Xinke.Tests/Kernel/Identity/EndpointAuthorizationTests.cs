@@ -92,6 +92,14 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/checklist-runs"] = ChecklistRunners,
         ["POST /api/v1/checklist-runs/{id:long}/readings"] = ChecklistRunners,
         ["POST /api/v1/checklist-runs/{id:long}/complete"] = ChecklistRunners,
+        ["GET /api/v1/approvals"] = Everyone,
+        ["GET /api/v1/approvals/{id:long}"] = Everyone,
+        ["POST /api/v1/approvals/{id:long}/approve"] = Everyone,
+        ["POST /api/v1/approvals/{id:long}/reject"] = Everyone,
+        ["POST /api/v1/approvals/{id:long}/withdraw"] = Everyone,
+        ["GET /api/v1/approval-policies"] = [ItDirector, ItEngineer, Leadership],
+        ["GET /api/v1/approval-policies/{kind}"] = [ItDirector, ItEngineer, Leadership],
+        ["PUT /api/v1/approval-policies/{kind}"] = [ItDirector],
     };
 
     [Fact]
