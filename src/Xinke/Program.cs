@@ -4,6 +4,7 @@ using Xinke.Kernel.Bench;
 using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
 
@@ -14,6 +15,7 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
     builder.Services.AddXinkeIdentity();
+    builder.Services.AddXinkeFiles();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -26,6 +28,7 @@ static WebApplication CreateApp(string[] args)
     app.MapRolesApi();
     app.MapDepartmentsApi();
     app.MapAuditApi();
+    app.MapAttachmentsApi();
     app.MapIdentityNavigation();
     app.MapRazorPages();
     app.MapApiFallback();

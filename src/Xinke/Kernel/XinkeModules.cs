@@ -2,6 +2,7 @@ using Xinke.Data;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel;
@@ -18,6 +19,7 @@ public static class XinkeModules
         new AuditModel(),
         new DepartmentsModel(),
         new IdentityModel(),
+        new AttachmentsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -54,6 +54,13 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/audit/events/export"] = [AuditAdmin],
         ["GET /api/v1/audit/verify"] = [AuditAdmin],
         ["GET /api/v1/audit/public-key"] = [AuditAdmin],
+
+        // Attachments: any signed-in caller; the owner type's policy decides per record (404 outside it).
+        ["POST /api/v1/attachments"] = Everyone,
+        ["GET /api/v1/attachments"] = Everyone,
+        ["GET /api/v1/attachments/{id:long}"] = Everyone,
+        ["GET /api/v1/attachments/{id:long}/content"] = Everyone,
+        ["POST /api/v1/attachments/{id:long}/void"] = Everyone,
     };
 
     [Fact]
