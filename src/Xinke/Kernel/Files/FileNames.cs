@@ -38,6 +38,13 @@ public static class FileNames
 
         var extension = Path.GetExtension(clean);
         extension = extension.Length > 20 ? string.Empty : extension;
-        return clean[..(Attachment.FileNameMaxLength - extension.Length)] + extension;
+        var cut = Attachment.FileNameMaxLength - extension.Length;
+        if (char.IsHighSurrogate(clean[cut - 1]))
+        {
+            // Never cut a character outside the basic plane in half.
+            cut--;
+        }
+
+        return clean[..cut] + extension;
     }
 }

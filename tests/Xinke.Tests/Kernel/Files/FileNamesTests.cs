@@ -26,4 +26,13 @@ public sealed class FileNamesTests
         Assert.Equal(Attachment.FileNameMaxLength, name.Length);
         Assert.EndsWith("长.pdf", name, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_long_name_is_never_cut_inside_a_character()
+    {
+        var name = FileNames.Sanitize("a" + string.Concat(Enumerable.Repeat("😀", 150)) + ".pdf");
+
+        Assert.EndsWith(".pdf", name, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(name[^5]));
+    }
 }
