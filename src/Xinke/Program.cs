@@ -7,9 +7,10 @@ using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
-using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Improvements;
+using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 
@@ -28,6 +29,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddImprovements();
     builder.Services.AddChecklists();
     builder.Services.AddWorkflow();
+    builder.Services.AddXinkeFiles();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -47,6 +49,7 @@ static WebApplication CreateApp(string[] args)
     app.MapChecklistsApi();
     app.MapApprovalsApi();
     app.MapWorkflowNavigation();
+    app.MapAttachmentsApi();
     app.MapIdentityNavigation();
     app.MapChecklistsNavigation();
     app.MapImprovementsNavigation();

@@ -26,6 +26,9 @@ public enum ErrorKind
     Forbidden,
     Unauthenticated,
     TooManyRequests,
+
+    /// <summary>The body or upload is larger than allowed (413).</summary>
+    TooLarge,
     PreconditionFailed,
     PreconditionRequired,
 }

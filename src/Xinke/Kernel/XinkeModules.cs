@@ -5,9 +5,10 @@ using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
-using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Improvements;
+using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Workflow;
 
 namespace Xinke.Kernel;
@@ -29,6 +30,7 @@ public static class XinkeModules
         new ImprovementsModel(),
         new ChecklistsModel(),
         new WorkflowModel(),
+        new AttachmentsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -18,6 +18,7 @@ public static class ApiProblems
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

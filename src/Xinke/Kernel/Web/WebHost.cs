@@ -11,6 +11,7 @@ using Prometheus;
 using Serilog;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel.Web;
@@ -120,6 +121,7 @@ public static class WebHost
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseUploadLimits();
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseXinkeIdentity();

@@ -18,6 +18,8 @@ public sealed class FileSignaturesTests
         { "script", Encoding.ASCII.GetBytes("#!/bin/sh\nrm -rf /"), FileKind.Executable },
         { "utf-8 csv with bom", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("资产编号,名称\r\n")], FileKind.Text },
         { "plain text", Encoding.UTF8.GetBytes("机房巡检记录\t正常\n"), FileKind.Text },
+        { "bmp", [0x42, 0x4D, 0x36, 0x00, 0x0C, 0x00, 0x00, 0x00, 0x00, 0x00, 0x36, 0x00], FileKind.Bmp },
+        { "csv that starts like a bmp", Encoding.UTF8.GetBytes("BMW,宝马,5辆\r\n"), FileKind.Text },
         { "binary", [0x00, 0x01, 0x02, 0x03, 0x04], FileKind.Unknown },
         { "empty", [], FileKind.Unknown },
     };

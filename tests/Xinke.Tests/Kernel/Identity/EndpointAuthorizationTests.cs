@@ -100,6 +100,13 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/approval-policies"] = [ItDirector, ItEngineer, Leadership],
         ["GET /api/v1/approval-policies/{kind}"] = [ItDirector, ItEngineer, Leadership],
         ["PUT /api/v1/approval-policies/{kind}"] = [ItDirector],
+
+        // Attachments: any signed-in caller; the owner type's policy decides per record (404 outside it).
+        ["POST /api/v1/attachments"] = Everyone,
+        ["GET /api/v1/attachments"] = Everyone,
+        ["GET /api/v1/attachments/{id:long}"] = Everyone,
+        ["GET /api/v1/attachments/{id:long}/content"] = Everyone,
+        ["POST /api/v1/attachments/{id:long}/void"] = Everyone,
     };
 
     [Fact]

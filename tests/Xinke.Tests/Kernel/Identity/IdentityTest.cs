@@ -92,7 +92,7 @@ public abstract class IdentityTest(DatabaseKind kind) : IntegrationTest(kind)
         }
 
         request.Headers.Add(IdentityPipeline.RequestedWithHeader, IdentityPipeline.RequestedWithValue);
-        request.Headers.Add("Origin", "http://localhost");
+        request.Headers.Add("Origin", client.BaseAddress?.GetLeftPart(UriPartial.Authority) ?? "http://localhost");
         return await client.SendAsync(request, Cancel);
     }
 

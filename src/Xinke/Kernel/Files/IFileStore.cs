@@ -1,0 +1,16 @@
+namespace Xinke.Kernel.Files;
+
+/// <summary>
+/// Where attachment bytes live, by storage key (a 64-character lowercase hex name). Stored files
+/// are never changed or removed: saving a key that exists keeps the file already there.
+/// </summary>
+public interface IFileStore
+{
+    Task<bool> ExistsAsync(string storageKey, CancellationToken cancellationToken);
+
+    /// <summary>Stores <paramref name="content"/> under the key, atomically: readers see the whole file or none.</summary>
+    Task SaveAsync(string storageKey, Stream content, CancellationToken cancellationToken);
+
+    /// <exception cref="FileNotFoundException">Nothing is stored under the key.</exception>
+    Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken);
+}
