@@ -27,6 +27,7 @@ public sealed class ApprovalService(
     BusinessCalendars calendars,
     ApprovalPolicyService policies,
     ApproverMatch approvers,
+    ApprovalNotices notices,
     IEnumerable<IApprovalOutcomeHandler> handlers,
     ILogger<ApprovalService> logger)
 {
@@ -80,6 +81,7 @@ public sealed class ApprovalService(
         var code = await codes.NextAsync(ApprovalRequest.CodeKind, cancellationToken);
         var request = ApprovalRequest.Open(code, kind, subject, requesterId, amount, steps, now.UtcDateTime, deadline);
         db.Add(request);
+        await notices.WaitingAsync(request, cancellationToken);
         logger.LogInformation("Approval {Code} of {Kind} started for {Module}/{Entity} {SubjectId} by account {RequesterId}", code, kind, subject.Module, subject.Entity, subject.EntityId, requesterId);
         return request;
     }
@@ -129,10 +131,16 @@ public sealed class ApprovalService(
             return Error.Forbidden(ApprovalErrors.NotAnApprover);
         }
 
+        var stepBefore = request.ActiveStep;
         var decided = request.Decide(caller.Id, verdict, comment, permission, now);
         if (!decided.Succeeded)
         {
             return decided.Error!;
+        }
+
+        if (request.State == ApprovalState.Pending && request.ActiveStep != stepBefore)
+        {
+            await notices.WaitingAsync(request, cancellationToken);
         }
 
         if (await CloseInAsync(transaction, request, cancellationToken) is { } failed)
@@ -335,6 +343,11 @@ public sealed class ApprovalService(
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return failed;
+            }
+
+            if (request.State != ApprovalState.Pending)
+            {
+                await notices.ClosedAsync(request, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Workflow;
@@ -13,6 +14,9 @@ public static class WorkflowServices
         services.AddScoped<ApproverMatch>();
         services.AddScoped<ApprovalPolicyService>();
         services.AddScoped<ApprovalService>();
+        services.AddScoped<ApprovalNotices>();
+        services.AddNotificationKind(ApprovalNotices.WaitingKind, "notice.kind.approval_waiting", emailByDefault: true);
+        services.AddNotificationKind(ApprovalNotices.ClosedKind, "notice.kind.approval_closed");
         services.AddScoped<INavigationBadge, ApprovalInboxBadge>();
         return services;
     }
