@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Notifications;
 
 namespace Xinke.Kernel.Improvements;
 
@@ -14,8 +16,11 @@ public delegate Error? ImprovementPrecondition(ImprovementAction action);
 /// leadership decisions) raise actions with <see cref="RaiseAsync"/>, inside their own
 /// transaction when they have one.
 /// </summary>
-public sealed class ImprovementActions(XinkeDb db, HumanCodes codes, TimeProvider clock, HospitalClock hospital, CurrentCaller current, DepartmentScope scope)
+public sealed class ImprovementActions(XinkeDb db, HumanCodes codes, TimeProvider clock, HospitalClock hospital, CurrentCaller current, DepartmentScope scope, Notifier notifier)
 {
+    /// <summary>The kind of notification an owner receives when an action is raised for them.</summary>
+    public const string AssignedKind = "improvement.assigned";
+
     /// <summary>Today in the hospital's time zone: the day overdue is judged against.</summary>
     public DateOnly Today => DateOnly.FromDateTime(hospital.ToLocal(clock.GetUtcNow()).DateTime);
 
@@ -74,6 +79,9 @@ public sealed class ImprovementActions(XinkeDb db, HumanCodes codes, TimeProvide
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Add(action);
+            await db.SaveChangesAsync(cancellationToken);
+            var title = string.Create(CultureInfo.InvariantCulture, $"{action.Code} · {action.DueDate:yyyy-MM-dd}");
+            await notifier.NotifyAsync(new NotificationMessage(AssignedKind, title, action.Description, string.Create(CultureInfo.InvariantCulture, $"/improvements/{action.Id}")), [ownerId], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Result<ImprovementAction>.Success(action);
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Improvements;
@@ -8,6 +9,7 @@ public static class ImprovementsModule
     public static IServiceCollection AddImprovements(this IServiceCollection services)
     {
         services.AddScoped<ImprovementActions>();
+        services.AddNotificationKind(ImprovementActions.AssignedKind, "notice.kind.improvement_assigned", emailByDefault: true);
         return services;
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xinke.Kernel.Notifications;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
@@ -38,6 +40,20 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
     }
 
     private static readonly object Calibrated = new { evidence = "机房温湿度传感器已校准", attachmentIds = new[] { 41, 42 } };
+
+    [Fact]
+    public async Task The_owner_is_notified_of_an_action_raised_for_them()
+    {
+        var engineer = await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer);
+        var director = await SignInAsync(await CreateUserAsync("zhang.zhuren", BuiltInRoles.ItDirector));
+
+        var id = await RaiseAsync(director, engineer.Id, "2026-03-10");
+
+        var notice = await App.WithDbAsync(db => db.Set<InboxItem>().AsNoTracking().SingleAsync(i => i.AccountId == engineer.Id, Cancel));
+        Assert.Equal(ImprovementActions.AssignedKind, notice.Kind);
+        Assert.EndsWith("2026-03-10", notice.Title, StringComparison.Ordinal);
+        Assert.Equal($"/improvements/{id}", notice.Link);
+    }
 
     [Fact]
     [Trait("Req", "OPS-05")]
