@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xinke.Kernel.Notifications;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
+using Xinke.Kernel.Notifications;
 using Xinke.Tests.Infrastructure;
 using Xinke.Tests.Kernel.Identity;
 
