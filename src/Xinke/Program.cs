@@ -5,6 +5,8 @@ using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Jobs;
+using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -14,6 +16,8 @@ static WebApplication CreateApp(string[] args)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddXinkeWeb();
     builder.Services.AddXinkeIdentity();
+    builder.Services.AddXinkeJobs();
+    builder.Services.AddXinkeObligations();
     builder.Services.AddScoped<DemoRunner>();
 
     var app = builder.Build();
@@ -26,7 +30,9 @@ static WebApplication CreateApp(string[] args)
     app.MapRolesApi();
     app.MapDepartmentsApi();
     app.MapAuditApi();
+    app.MapObligationsApi();
     app.MapIdentityNavigation();
+    app.MapObligationsNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -3,6 +3,8 @@ using Xinke.Kernel.Audit;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Jobs;
+using Xinke.Kernel.Obligations;
 
 namespace Xinke.Kernel;
 
@@ -18,10 +20,13 @@ public static class XinkeModules
         new AuditModel(),
         new DepartmentsModel(),
         new IdentityModel(),
+        new JobsModel(),
+        new ObligationsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
     [
         .. KernelPermissions.All,
+        .. ObligationPermissions.All,
     ];
 }

@@ -21,6 +21,10 @@ public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? 
         }
 
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Background jobs would act on every test's data at their own times: a test that
+        // needs them turns them on (JobOptions.Enabled) or runs a job itself.
+        builder.UseSetting("Xinke:Jobs:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             // Test-only model parts (the probe module) are not in the product's migrations.

@@ -21,6 +21,8 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
 
     private static readonly string[] Everyone = All;
 
+    private static readonly string[] ObligationReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
 
@@ -54,6 +56,13 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/audit/events/export"] = [AuditAdmin],
         ["GET /api/v1/audit/verify"] = [AuditAdmin],
         ["GET /api/v1/audit/public-key"] = [AuditAdmin],
+        ["GET /api/v1/obligations"] = ObligationReaders,
+        ["POST /api/v1/obligations"] = [ItDirector],
+        ["GET /api/v1/obligations/{id:long}"] = ObligationReaders,
+        ["PATCH /api/v1/obligations/{id:long}"] = [ItDirector],
+        ["GET /api/v1/obligations/periods"] = ObligationReaders,
+        ["GET /api/v1/obligations/periods/export"] = ObligationReaders,
+        ["POST /api/v1/obligations/periods/{id:long}/review"] = [ItDirector, ItEngineer],
     };
 
     [Fact]
