@@ -39,6 +39,17 @@ public static class ObligationsApi
         .SortBy("start", p => p.Start)
         .SortBy("end", p => p.End);
 
+    public static readonly ExportColumn<Obligation>[] Columns =
+    [
+        new("obligation.title", o => o.Title),
+        new("obligation.requirements", o => string.Join(' ', o.Requirements)),
+        new("obligation.schedule", o => o.Schedule),
+        new("obligation.owner", o => o.OwnerRef),
+        new("obligation.grace_hours", o => o.GraceHours),
+        new("obligation.evidence", o => o.EvidenceKind),
+        new("obligationpage.active", o => o.Active ? "✓" : string.Empty),
+    ];
+
     public static readonly ExportColumn<PeriodDto>[] PeriodColumns =
     [
         new("obligation.title", p => p.Title),
@@ -56,6 +67,7 @@ public static class ObligationsApi
         ArgumentNullException.ThrowIfNull(app);
         var obligations = app.MapGroup("/api/v1/obligations").WithTags("Obligations");
         obligations.MapGet("/", ListAsync).RequirePermission(ObligationPermissions.Read).WithName("ListObligations").WithSummary("Obligations, filterable by owner (role:x, person:id, department:id) and requirement.");
+        obligations.MapGet("/export", Export).RequirePermission(ObligationPermissions.Read).WithName("ExportObligations").WithSummary("The obligations the same filters select, as xlsx or CSV.");
         obligations.MapPost("/", CreateAsync).RequirePermission(ObligationPermissions.Write).WithName("CreateObligation").WithSummary("Define an obligation.");
         obligations.MapGet("/{id:long}", GetAsync).RequirePermission(ObligationPermissions.Read).WithName("GetObligation").WithSummary("One obligation.");
         obligations.MapPatch("/{id:long}", PatchAsync).RequirePermission(ObligationPermissions.Write).WithName("EditObligation").WithSummary("Edit an obligation (If-Match); a code-declared one only in owner, grace and active.");
@@ -75,6 +87,21 @@ public static class ObligationsApi
 
         var page = await List.PageAsync(query.Value!, request, ObligationDto.From, cancellationToken);
         return page.Succeeded ? TypedResults.Ok(page.Value) : ApiProblems.From(http, page.Error!);
+    }
+
+    private static IResult Export(string? owner, string? requirement, string? format, string? sort, ObligationQueries queries, HttpContext http)
+    {
+        var parsed = ExportFormats.Parse(format);
+        var query = parsed.Succeeded ? queries.Obligations(owner, requirement) : parsed.Error!;
+        if (!query.Succeeded)
+        {
+            return ApiProblems.From(http, query.Error!);
+        }
+
+        var ordered = List.Ordered(query.Value!, new ListRequest(null, sort));
+        return ordered.Succeeded
+            ? new ExportResult<Obligation>(ordered.Value!.AsAsyncEnumerable(), Columns, parsed.Value, "obligations")
+            : ApiProblems.From(http, ordered.Error!);
     }
 
     private static async Task<Results<Ok<ObligationDto>, NotFound>> GetAsync(long id, XinkeDb db, HttpContext http, CancellationToken cancellationToken)

@@ -58,6 +58,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/audit/public-key"] = [AuditAdmin],
         ["GET /api/v1/obligations"] = ObligationReaders,
         ["POST /api/v1/obligations"] = [ItDirector],
+        ["GET /api/v1/obligations/export"] = ObligationReaders,
         ["GET /api/v1/obligations/{id:long}"] = ObligationReaders,
         ["PATCH /api/v1/obligations/{id:long}"] = [ItDirector],
         ["GET /api/v1/obligations/periods"] = ObligationReaders,

@@ -164,6 +164,10 @@ public abstract class ObligationsApiTests(DatabaseKind kind) : ObligationTest(ki
         Assert.Empty(await CalendarAsync(director, $"?from={Uri.EscapeDataString("2026-04-01T00:00:00Z")}"));
         Assert.Equal(ObligationErrors.InvalidStatus, (await Problems.ReadAsync(await director.GetAsync("/api/v1/obligations/periods?status=soon", Cancel), HttpStatusCode.BadRequest)).Code);
 
+        var obligationsCsv = await director.GetStringAsync("/api/v1/obligations/export?format=csv&owner=role:it-engineer", Cancel);
+        Assert.Equal(2, obligationsCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("演练乙", obligationsCsv, StringComparison.Ordinal);
+
         var export = await director.GetAsync("/api/v1/obligations/periods/export?format=csv&status=late", Cancel);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var csv = await export.Content.ReadAsStringAsync(Cancel);
