@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Bench;
 using Xinke.Kernel.Calendar;
@@ -10,7 +11,9 @@ using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
+using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 
@@ -30,7 +33,15 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddChecklists();
     builder.Services.AddWorkflow();
     builder.Services.AddXinkeFiles();
+    builder.Services.AddXinkeJobs();
+    builder.Services.AddXinkeObligations();
     builder.Services.AddScoped<DemoRunner>();
+
+    if (XinkeCli.IsGeneratingOpenApiAtBuild)
+    {
+        // The build runs the app to describe its endpoints: there is no database, so no background work.
+        builder.Services.RemoveAll<IHostedService>();
+    }
 
     var app = builder.Build();
     app.UseXinkeWeb();
@@ -54,6 +65,9 @@ static WebApplication CreateApp(string[] args)
     app.MapChecklistsNavigation();
     app.MapImprovementsNavigation();
     app.MapCalendarNavigation();
+    app.MapObligationsApi();
+    app.MapIdentityNavigation();
+    app.MapObligationsNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -8,7 +8,9 @@ using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
+using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
 
 namespace Xinke.Kernel;
@@ -31,6 +33,8 @@ public static class XinkeModules
         new ChecklistsModel(),
         new WorkflowModel(),
         new AttachmentsModel(),
+        new JobsModel(),
+        new ObligationsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -42,5 +46,6 @@ public static class XinkeModules
         .. ImprovementPermissions.All,
         .. ChecklistPermissions.All,
         .. WorkflowPermissions.All,
+        .. ObligationPermissions.All,
     ];
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinke.Kernel;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Obligations;
 
 namespace Xinke.Pages;
 
-public sealed class IndexModel(CurrentCaller current, HospitalClock hospital) : PageModel
+public sealed class IndexModel(CurrentCaller current, HospitalClock hospital, ObligationQueries obligations) : PageModel
 {
+    private const int OverdueShown = 20;
+
     public string? DisplayName { get; private set; }
 
     /// <summary>The previous successful log-in in the hospital's time, or null at the very first one.</summary>
@@ -14,6 +17,11 @@ public sealed class IndexModel(CurrentCaller current, HospitalClock hospital) : 
     public string? LastLoginAddress { get; private set; }
 
     public int FailuresSince { get; private set; }
+
+    /// <summary>Late and recently missed periods of obligations the caller owns (in person, by role or by department).</summary>
+    public IReadOnlyList<PeriodDto> Overdue { get; private set; } = [];
+
+    public string Local(DateTime utc) => hospital.ToLocal(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,5 +36,9 @@ public sealed class IndexModel(CurrentCaller current, HospitalClock hospital) : 
         LastLoginAt = lastLogin is null ? null : hospital.ToLocal(new DateTimeOffset(lastLogin.At, TimeSpan.Zero));
         LastLoginAddress = lastLogin?.Address;
         FailuresSince = failures;
+        if (caller.Has(ObligationPermissions.Read))
+        {
+            Overdue = await obligations.OverdueForAsync(caller, OverdueShown, cancellationToken);
+        }
     }
 }

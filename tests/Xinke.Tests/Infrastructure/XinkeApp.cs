@@ -29,6 +29,9 @@ public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? 
 
         // Tests deliver the outbox themselves, on their fake clock.
         builder.UseSetting("Xinke:Notifications:DeliveryEnabled", "false");
+        // Background jobs would act on every test's data at their own times: a test that
+        // needs them turns them on (JobOptions.Enabled) or runs a job itself.
+        builder.UseSetting("Xinke:Jobs:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             // Test-only model parts (the probe module) are not in the product's migrations.

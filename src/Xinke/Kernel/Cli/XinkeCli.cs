@@ -91,6 +91,7 @@ public static class XinkeCli
                 return 2;
             }
 
+            await SyncObligationsAsync(app, cancellationToken);
             if (demo && !await SeedDemoAsync(app, DemoSize.Small, cancellationToken))
             {
                 return 2;
@@ -113,6 +114,13 @@ public static class XinkeCli
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>The modules' declared obligations, written before the first request can read them.</summary>
+    private static async Task SyncObligationsAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Obligations.ObligationDeclarationSync>().SyncAsync(cancellationToken);
     }
 
     /// <summary>

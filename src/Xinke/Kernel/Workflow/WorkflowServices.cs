@@ -1,4 +1,5 @@
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 
@@ -15,6 +16,7 @@ public static class WorkflowServices
         services.AddScoped<ApprovalPolicyService>();
         services.AddScoped<ApprovalService>();
         services.AddScoped<ApprovalNotices>();
+        services.AddRecurringJob<ApprovalExpiryJob>();
         services.AddNotificationKind(ApprovalNotices.WaitingKind, "notice.kind.approval_waiting", emailByDefault: true);
         services.AddNotificationKind(ApprovalNotices.ClosedKind, "notice.kind.approval_closed");
         services.AddScoped<INavigationBadge, ApprovalInboxBadge>();

@@ -26,6 +26,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] ChecklistReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     private static readonly string[] ChecklistRunners = [ItDirector, ItEngineer, DutyOperator];
+    private static readonly string[] ObligationReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -107,6 +108,14 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/attachments/{id:long}"] = Everyone,
         ["GET /api/v1/attachments/{id:long}/content"] = Everyone,
         ["POST /api/v1/attachments/{id:long}/void"] = Everyone,
+        ["GET /api/v1/obligations"] = ObligationReaders,
+        ["POST /api/v1/obligations"] = [ItDirector],
+        ["GET /api/v1/obligations/export"] = ObligationReaders,
+        ["GET /api/v1/obligations/{id:long}"] = ObligationReaders,
+        ["PATCH /api/v1/obligations/{id:long}"] = [ItDirector],
+        ["GET /api/v1/obligations/periods"] = ObligationReaders,
+        ["GET /api/v1/obligations/periods/export"] = ObligationReaders,
+        ["POST /api/v1/obligations/periods/{id:long}/review"] = [ItDirector, ItEngineer],
     };
 
     [Fact]

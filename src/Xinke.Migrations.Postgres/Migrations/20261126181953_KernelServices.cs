@@ -223,6 +223,20 @@ namespace Xinke.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Token = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NotificationContacts",
                 columns: table => new
                 {
@@ -248,6 +262,54 @@ namespace Xinke.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_NotificationPreferences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObligationRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Module = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorAccountId = table.Column<long>(type: "bigint", nullable: true),
+                    SourceRef = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObligationRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Obligations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequirementIds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ScheduleKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Schedule = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GraceHours = table.Column<int>(type: "integer", nullable: false),
+                    EvidenceKind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EvidenceSubjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EvidenceSubjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReviewRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Obligations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -356,6 +418,44 @@ namespace Xinke.Migrations.Postgres.Migrations
                         name: "FK_ChecklistTemplateRevisions_ChecklistTemplates_TemplateId",
                         column: x => x.TemplateId,
                         principalTable: "ChecklistTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObligationPeriods",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ObligationId = table.Column<long>(type: "bigint", nullable: false),
+                    Start = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GraceUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EvaluatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosingRecordId = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedLate = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosedByAccountId = table.Column<long>(type: "bigint", nullable: true),
+                    ReviewerAccountId = table.Column<long>(type: "bigint", nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObligationPeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObligationPeriods_ObligationRecords_ClosingRecordId",
+                        column: x => x.ClosingRecordId,
+                        principalTable: "ObligationRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ObligationPeriods_Obligations_ObligationId",
+                        column: x => x.ObligationId,
+                        principalTable: "Obligations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -711,6 +811,38 @@ namespace Xinke.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ObligationPeriods_ClosingRecordId",
+                table: "ObligationPeriods",
+                column: "ClosingRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObligationPeriods_End",
+                table: "ObligationPeriods",
+                column: "End");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObligationPeriods_ObligationId_Start",
+                table: "ObligationPeriods",
+                columns: new[] { "ObligationId", "Start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObligationRecords_Kind_OccurredAt",
+                table: "ObligationRecords",
+                columns: new[] { "Kind", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obligations_EvidenceKind",
+                table: "Obligations",
+                column: "EvidenceKind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Obligations_Key",
+                table: "Obligations",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
@@ -744,10 +876,16 @@ namespace Xinke.Migrations.Postgres.Migrations
                 name: "InboxItems");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "NotificationContacts");
 
             migrationBuilder.DropTable(
                 name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
+                name: "ObligationPeriods");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -766,6 +904,12 @@ namespace Xinke.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImprovementActions");
+
+            migrationBuilder.DropTable(
+                name: "ObligationRecords");
+
+            migrationBuilder.DropTable(
+                name: "Obligations");
 
             migrationBuilder.DropTable(
                 name: "ApprovalRequests");
