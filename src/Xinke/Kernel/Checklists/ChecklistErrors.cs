@@ -16,6 +16,7 @@ public static class ChecklistErrors
     public const string Retired = "checklist.retired";
     public const string UnknownItem = "checklist.unknown_item";
     public const string InvalidReading = "checklist.invalid_reading";
+    public const string InvalidPhoto = "checklist.invalid_photo";
     public const string NotInProgress = "checklist.not_in_progress";
     public const string ItemMissing = "checklist.item_missing";
     public const string PhotoRequired = "checklist.photo_required";

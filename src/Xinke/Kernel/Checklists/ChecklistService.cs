@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
 
@@ -236,6 +237,11 @@ public sealed class ChecklistService(
                 return Error.Invalid(ChecklistErrors.InvalidReading, "readings", item.Label);
             }
 
+            if (input.PhotoAttachmentId is { } photo && !await IsPhotoOfAsync(photo, run.Id, cancellationToken))
+            {
+                return Error.Invalid(ChecklistErrors.InvalidPhoto, "readings", item.Label);
+            }
+
             var judged = item.Judge(input.Value, input.PhotoAttachmentId);
             if (!judged.Succeeded)
             {
@@ -320,6 +326,12 @@ public sealed class ChecklistService(
     /// <summary>The runs the caller reaches with <paramref name="permission"/> (department scope applied).</summary>
     public Task<IQueryable<ChecklistRun>> VisibleRunsAsync(string permission, CancellationToken cancellationToken) =>
         scope.ApplyAsync(db.Set<ChecklistRun>().AsNoTracking(), permission, r => r.DepartmentId, cancellationToken);
+
+    /// <summary>A photo of a reading is an image attached to that same run, and not voided.</summary>
+    private Task<bool> IsPhotoOfAsync(long attachmentId, long runId, CancellationToken cancellationToken) =>
+        db.Set<Attachment>().AnyAsync(
+            a => a.Id == attachmentId && a.OwnerType == ChecklistRunAttachments.OwnerType && a.OwnerId == runId && a.VoidedAt == null && a.ContentType.StartsWith("image/"),
+            cancellationToken);
 
     public async Task<bool> CanReachRunAsync(long runId, string permission, CancellationToken cancellationToken) =>
         await (await VisibleRunsAsync(permission, cancellationToken)).AnyAsync(r => r.Id == runId, cancellationToken);

@@ -1,3 +1,4 @@
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Checklists;
@@ -8,6 +9,7 @@ public static class ChecklistsModule
     public static IServiceCollection AddChecklists(this IServiceCollection services)
     {
         services.AddScoped<ChecklistService>();
+        services.AddAttachmentOwner<ChecklistRunAttachments>();
         return services;
     }
 

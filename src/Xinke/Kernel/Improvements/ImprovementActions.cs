@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
 
@@ -133,8 +134,19 @@ public sealed class ImprovementActions(XinkeDb db, HumanCodes codes, TimeProvide
     public Task<Result<ImprovementAction>> StartAsync(long id, ImprovementPrecondition? precondition, CancellationToken cancellationToken) =>
         ChangeAsync(id, ImprovementPermissions.Read, precondition, (action, caller) => Task.FromResult(action.Start(caller.Id)), cancellationToken);
 
+    /// <summary>
+    /// The owner hands in the evidence of completion: a text and, optionally, attachments of this
+    /// action (uploaded to it beforehand; anything else is refused, so evidence can't point elsewhere).
+    /// </summary>
     public Task<Result<ImprovementAction>> SubmitAsync(long id, string? evidence, IReadOnlyList<long>? attachmentIds, ImprovementPrecondition? precondition, CancellationToken cancellationToken) =>
-        ChangeAsync(id, ImprovementPermissions.Read, precondition, (action, caller) => Task.FromResult(action.Submit(caller.Id, evidence, attachmentIds, clock.GetUtcNow().UtcDateTime)), cancellationToken);
+        ChangeAsync(id, ImprovementPermissions.Read, precondition, async (action, caller) =>
+        {
+            var wanted = (attachmentIds ?? []).Distinct().ToList();
+            var attached = await db.Set<Attachment>().CountAsync(a => wanted.Contains(a.Id) && a.OwnerType == ImprovementAttachments.OwnerType && a.OwnerId == action.Id && a.VoidedAt == null, cancellationToken);
+            return attached != wanted.Count
+                ? Error.Invalid(ImprovementErrors.InvalidEvidenceAttachments, "attachmentIds")
+                : action.Submit(caller.Id, evidence, attachmentIds, clock.GetUtcNow().UtcDateTime);
+        }, cancellationToken);
 
     public Task<Result<ImprovementAction>> VerifyAsync(long id, ImprovementPrecondition? precondition, CancellationToken cancellationToken) =>
         ChangeAsync(id, ImprovementPermissions.Verify, precondition, (action, caller) => Task.FromResult(action.Verify(caller.Id, clock.GetUtcNow().UtcDateTime)), cancellationToken);

@@ -8,6 +8,7 @@ public static class ImprovementErrors
     public const string UnknownOwner = "improvement.unknown_owner";
     public const string InvalidDueDate = "improvement.invalid_due_date";
     public const string InvalidEvidence = "improvement.invalid_evidence";
+    public const string InvalidEvidenceAttachments = "improvement.invalid_evidence_attachments";
     public const string InvalidReason = "improvement.invalid_reason";
     public const string InvalidStatus = "improvement.invalid_status";
     public const string WrongState = "improvement.wrong_state";

@@ -1,3 +1,4 @@
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 
@@ -9,6 +10,7 @@ public static class ImprovementsModule
     public static IServiceCollection AddImprovements(this IServiceCollection services)
     {
         services.AddScoped<ImprovementActions>();
+        services.AddAttachmentOwner<ImprovementAttachments>();
         services.AddNotificationKind(ImprovementActions.AssignedKind, "notice.kind.improvement_assigned", emailByDefault: true);
         return services;
     }

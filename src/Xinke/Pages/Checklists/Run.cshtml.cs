@@ -4,14 +4,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Xinke.Kernel;
 using Xinke.Kernel.Checklists;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 
 namespace Xinke.Pages.Checklists;
 
 /// <summary>A run: one field per item in the form its type asks for, and completion.</summary>
 [RequirePermission(ChecklistPermissions.Read)]
-public sealed class RunModel(ChecklistService checklists, CurrentCaller current, HospitalClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class RunModel(ChecklistService checklists, AttachmentService attachments, CurrentCaller current, HospitalClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>The run's attachments, and the upload form while it is in progress.</summary>
+    public AttachmentsView? Files { get; private set; }
+
+    /// <summary>The images attached to the run, which photo items may point at.</summary>
+    public IReadOnlyList<Attachment> Photos { get; private set; } = [];
+
     public ChecklistRun? Run { get; private set; }
 
     public TemplateView? Template { get; private set; }
@@ -80,6 +87,9 @@ public sealed class RunModel(ChecklistService checklists, CurrentCaller current,
         var revision = await checklists.RevisionOfRunAsync(Run, cancellationToken);
         Template = revision;
         CanRecord = Run.State == ChecklistRunState.InProgress && (await current.GetAsync(cancellationToken))?.Has(ChecklistPermissions.Run) == true;
+        var files = await attachments.ListAsync(ChecklistRunAttachments.OwnerType, id, cancellationToken);
+        Photos = [.. files.Where(f => !f.IsVoided && f.ContentType.StartsWith("image/", StringComparison.Ordinal))];
+        Files = new AttachmentsView(ChecklistRunAttachments.OwnerType, id, files, CanRecord, $"/checklists/runs/{id}");
         return true;
     }
 

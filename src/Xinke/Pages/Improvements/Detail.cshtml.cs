@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Xinke.Data;
 using Xinke.Kernel;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
 using Xinke.Kernel.Web;
@@ -13,8 +14,11 @@ namespace Xinke.Pages.Improvements;
 
 /// <summary>One action: its record, and the forms its owner and verifier use to move it along.</summary>
 [RequirePermission(ImprovementPermissions.Read)]
-public sealed class DetailModel(ImprovementActions actions, CurrentCaller current, XinkeDb db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailModel(ImprovementActions actions, AttachmentService attachments, CurrentCaller current, XinkeDb db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>The action's evidence files, and the upload form for its owner while it is open.</summary>
+    public AttachmentsView? Files { get; private set; }
+
     public ImprovementDto? Action { get; private set; }
 
     public IReadOnlyDictionary<long, string> People { get; private set; } = new Dictionary<long, string>();
@@ -116,6 +120,8 @@ public sealed class DetailModel(ImprovementActions actions, CurrentCaller curren
         long?[] ids = [action.OwnerId, action.SubmittedById, action.VerifiedById, action.CreatedById, action.CancelledById];
         var people = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
         People = await db.Set<Xinke.Kernel.Identity.Account>().AsNoTracking().Where(a => people.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+        var canAttach = Caller?.Id == action.OwnerId && action.Status is not (ImprovementStatus.Verified or ImprovementStatus.Cancelled);
+        Files = new AttachmentsView(ImprovementAttachments.OwnerType, id, await attachments.ListAsync(ImprovementAttachments.OwnerType, id, cancellationToken), canAttach, $"/improvements/{id}");
         return true;
     }
 

@@ -67,7 +67,7 @@ public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sq
 
         var page = await PageAsync(owner, $"/improvements/{id}");
         Assert.Contains("submit-form", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(owner, page, $"/improvements/{id}?handler=Submit", new() { ["evidence"] = "已升级至 9.3.12", ["attachmentIds"] = "12, 13" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(owner, page, $"/improvements/{id}?handler=Submit", new() { ["evidence"] = "已升级至 9.3.12" })).StatusCode);
 
         var ownersView = await PageAsync(owner, $"/improvements/{id}");
         Assert.DoesNotContain("verify-form", ownersView, StringComparison.Ordinal);

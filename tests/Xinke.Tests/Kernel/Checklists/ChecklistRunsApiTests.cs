@@ -51,7 +51,7 @@ public abstract class ChecklistRunsApiTests(DatabaseKind kind) : IdentityTest(ki
                 new { itemId = items[1], value = "55" },
                 new { itemId = items[2], value = "yes" },
                 new { itemId = items[3], value = "ONLINE" },
-                new { itemId = items[4], photoAttachmentId = 501 },
+                new { itemId = items[4], photoAttachmentId = await PhotoAsync(client, run) },
             },
         });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
@@ -232,6 +232,52 @@ public abstract class ChecklistRunsApiTests(DatabaseKind kind) : IdentityTest(ki
         return (await started.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt64();
     }
 
+    [Fact]
+    public async Task A_photo_must_be_an_image_attached_to_the_same_run()
+    {
+        var engineer = await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer);
+        var director = await SignInAsync(await CreateUserAsync("zhang.zhuren", BuiltInRoles.ItDirector));
+        var template = await CreateTemplateAsync(director);
+        var client = await SignInAsync(engineer);
+        var run = await StartAsync(client);
+        var other = await StartAsync(client);
+        var photoItem = ItemIds(template)[4];
+
+        var elsewhere = await PhotoAsync(client, other);
+        var document = await AttachAsync(client, run, "report.pdf", "application/pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n"));
+
+        foreach (var wrong in new[] { elsewhere, document, 999_999 })
+        {
+            var response = await PostAsync(client, $"/api/v1/checklist-runs/{run}/readings", new { readings = new object[] { new { itemId = photoItem, photoAttachmentId = wrong } } });
+            Assert.Equal(ChecklistErrors.InvalidPhoto, (await Problems.ReadAsync(response, HttpStatusCode.BadRequest)).Code);
+        }
+
+        var own = await PostAsync(client, $"/api/v1/checklist-runs/{run}/readings", new { readings = new object[] { new { itemId = photoItem, photoAttachmentId = await PhotoAsync(client, run) } } });
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    /// <summary>A photo uploaded to the run the way the run page does, through the attachments API.</summary>
+    private static Task<long> PhotoAsync(HttpClient client, long run) =>
+        AttachAsync(client, run, "extinguisher.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+
+    private static async Task<long> AttachAsync(HttpClient client, long run, string fileName, string contentType, byte[] bytes)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(ChecklistRunAttachments.OwnerType), "ownerType" },
+            { new StringContent(run.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ownerId" },
+            { file, "file", fileName },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = form };
+        request.Headers.Add(IdentityPipeline.RequestedWithHeader, IdentityPipeline.RequestedWithValue);
+        request.Headers.Add("Origin", "http://localhost");
+        var response = await client.SendAsync(request, Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt64();
+    }
+
     private static async Task RecordAllAsync(HttpClient client, long run, long[] items, string temperature, string doorLocked)
     {
         var recorded = await PostAsync(client, $"/api/v1/checklist-runs/{run}/readings", new
@@ -242,7 +288,7 @@ public abstract class ChecklistRunsApiTests(DatabaseKind kind) : IdentityTest(ki
                 new { itemId = items[1], value = "50" },
                 new { itemId = items[2], value = doorLocked },
                 new { itemId = items[3], value = "online" },
-                new { itemId = items[4], photoAttachmentId = 77 },
+                new { itemId = items[4], photoAttachmentId = await PhotoAsync(client, run) },
             },
         });
         Assert.True(recorded.StatusCode == HttpStatusCode.OK, await recorded.Content.ReadAsStringAsync(Cancel));

@@ -39,7 +39,6 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
         Assert.Equal("awaitingVerification", (await GetAsync(client, id)).GetProperty("status").GetString());
     }
 
-    private static readonly object Calibrated = new { evidence = "机房温湿度传感器已校准", attachmentIds = new[] { 41, 42 } };
 
     [Fact]
     public async Task The_owner_is_notified_of_an_action_raised_for_them()
@@ -67,7 +66,12 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
         Assert.Equal(ImprovementErrors.NotOwner, (await Problems.ReadAsync(await PostAsync(director, $"/api/v1/improvements/{id}/start"), HttpStatusCode.Conflict)).Code);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(owner, $"/api/v1/improvements/{id}/start")).StatusCode);
         Assert.Equal(ImprovementErrors.InvalidEvidence, (await Problems.ReadAsync(await PostAsync(owner, $"/api/v1/improvements/{id}/submit", new { evidence = " " }), HttpStatusCode.BadRequest)).Code);
-        var submitted = await PostAsync(owner, $"/api/v1/improvements/{id}/submit", Calibrated);
+        var report = await AttachAsync(owner, id, "校准报告.pdf");
+        var photo = await AttachAsync(owner, id, "现场记录.pdf");
+        var foreign = await AttachAsync(owner, await RaiseAsync(director, engineer.Id, "2026-03-10"), "别处.pdf");
+        var refused = await PostAsync(owner, $"/api/v1/improvements/{id}/submit", new { evidence = "机房温湿度传感器已校准", attachmentIds = new[] { report, foreign } });
+        Assert.Equal(ImprovementErrors.InvalidEvidenceAttachments, (await Problems.ReadAsync(refused, HttpStatusCode.BadRequest)).Code);
+        var submitted = await PostAsync(owner, $"/api/v1/improvements/{id}/submit", new { evidence = "机房温湿度传感器已校准", attachmentIds = new[] { report, photo } });
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
 
         var verified = await PostAsync(director, $"/api/v1/improvements/{id}/verify");
@@ -75,7 +79,7 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var action = await GetAsync(director, id);
         Assert.Equal("verified", action.GetProperty("status").GetString());
-        Assert.Equal([41L, 42L], action.GetProperty("evidenceAttachmentIds").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal([report, photo], action.GetProperty("evidenceAttachmentIds").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Equal(engineer.Id, action.GetProperty("submittedById").GetInt64());
         Assert.Equal(ImprovementErrors.WrongState, (await Problems.ReadAsync(await PostAsync(owner, $"/api/v1/improvements/{id}/submit", new { evidence = "再次提交" }), HttpStatusCode.Conflict)).Code);
     }
@@ -233,5 +237,24 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
         }
 
         return await client.SendAsync(request, Cancel);
+    }
+
+    /// <summary>Uploads an evidence file to the action, as its owner does on the action's page.</summary>
+    private static async Task<long> AttachAsync(HttpClient client, long action, string fileName)
+    {
+        var file = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% {Guid.NewGuid()}\n%%EOF\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(ImprovementAttachments.OwnerType), "ownerType" },
+            { new StringContent(action.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ownerId" },
+            { file, "file", fileName },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = form };
+        request.Headers.Add(IdentityPipeline.RequestedWithHeader, IdentityPipeline.RequestedWithValue);
+        request.Headers.Add("Origin", "http://localhost");
+        var response = await client.SendAsync(request, Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt64();
     }
 }
