@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Departments;
+using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 
 namespace Xinke.Kernel.Obligations;
@@ -22,7 +23,7 @@ public sealed record ObligationInput(
     DateTimeOffset? EffectiveFrom);
 
 /// <summary>The IT director's use cases on obligations, and the independent review of a period.</summary>
-public sealed class ObligationService(XinkeDb db, TimeProvider clock)
+public sealed class ObligationService(XinkeDb db, TimeProvider clock, RequirementCatalogue catalogue)
 {
     public async Task<Result<Obligation>> CreateAsync(ObligationInput input, CancellationToken cancellationToken)
     {
@@ -104,7 +105,7 @@ public sealed class ObligationService(XinkeDb db, TimeProvider clock)
         }
 
         var requirements = input.RequirementIds is null ? obligation.RequirementIds : Obligation.StoreRequirements(input.RequirementIds);
-        if (requirements is null)
+        if (requirements is null || (input.RequirementIds?.Any(id => !catalogue.Contains(id.Trim())) ?? false))
         {
             return Error.Invalid(ObligationErrors.InvalidRequirements, "requirementIds");
         }

@@ -55,6 +55,7 @@ public abstract class ObligationsApiTests(DatabaseKind kind) : ObligationTest(ki
         { "department", "999999", ObligationErrors.UnknownOwner },
         { "graceHours", -1, ObligationErrors.InvalidGrace },
         { "requirementIds", "emg-2", ObligationErrors.InvalidRequirements },
+        { "requirementIds", "EMG-99", ObligationErrors.InvalidRequirements },
         { "evidenceKind", "drill", ObligationErrors.InvalidEvidence },
         { "title", " ", ObligationErrors.InvalidTitle },
     };
