@@ -1,17 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
+using Xinke.Tests.Infrastructure;
 using Xinke.Tests.Kernel.Identity;
 
 namespace Xinke.Tests.Kernel.Checklists;
 
 /// <summary>The checklist, improvement and calendar pages, driven as a person at a browser would.</summary>
-public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sqlite)
+public sealed class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sqlite)
 {
     [Fact]
     [Trait("Req", "OPS-03")]
@@ -30,13 +30,13 @@ public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sq
 
         var index = await PageAsync(engineer, "/checklists");
         Assert.Contains("UPS 周检", index, StringComparison.Ordinal);
-        var started = await SubmitAsync(engineer, index, "/checklists", new() { ["templateCode"] = "UPS-WEEKLY", ["subjectType"] = "asset", ["subjectLabel"] = "门诊楼 UPS", ["location"] = "门诊楼负一层" });
+        var started = await PageForms.SubmitAsync(engineer, index, "/checklists", new() { ["templateCode"] = "UPS-WEEKLY", ["subjectType"] = "asset", ["subjectLabel"] = "门诊楼 UPS", ["location"] = "门诊楼负一层" });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var runPath = started.Headers.Location!.OriginalString;
 
         var runPage = await PageAsync(engineer, runPath);
         Assert.Contains("电池温度", runPage, StringComparison.Ordinal);
-        var recorded = await SubmitAsync(engineer, runPage, $"{runPath}?handler=Record", new()
+        var recorded = await PageForms.SubmitAsync(engineer, runPage, $"{runPath}?handler=Record", new()
         {
             ["Readings[0].ItemId"] = items[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Readings[0].Value"] = "35",
@@ -44,7 +44,7 @@ public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sq
             ["Readings[1].Value"] = "yes",
         });
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
-        var completed = await SubmitAsync(engineer, await PageAsync(engineer, runPath), $"{runPath}?handler=Complete", []);
+        var completed = await PageForms.SubmitAsync(engineer, await PageAsync(engineer, runPath), $"{runPath}?handler=Complete", []);
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
 
         var done = await PageAsync(engineer, runPath);
@@ -67,15 +67,15 @@ public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sq
 
         var page = await PageAsync(owner, $"/improvements/{id}");
         Assert.Contains("submit-form", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(owner, page, $"/improvements/{id}?handler=Submit", new() { ["evidence"] = "已升级至 9.3.12" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.SubmitAsync(owner, page, $"/improvements/{id}?handler=Submit", new() { ["evidence"] = "已升级至 9.3.12" })).StatusCode);
 
         var ownersView = await PageAsync(owner, $"/improvements/{id}");
         Assert.DoesNotContain("verify-form", ownersView, StringComparison.Ordinal);
-        var refused = WebUtility.HtmlDecode(await (await SubmitAsync(owner, ownersView, $"/improvements/{id}?handler=Verify", [])).Content.ReadAsStringAsync(Cancel));
+        var refused = WebUtility.HtmlDecode(await (await PageForms.SubmitAsync(owner, ownersView, $"/improvements/{id}?handler=Verify", [])).Content.ReadAsStringAsync(Cancel));
         Assert.Contains("责任人不能验证自己的整改", refused, StringComparison.Ordinal);
 
         var verifiersView = await PageAsync(verifier, $"/improvements/{id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(verifier, verifiersView, $"/improvements/{id}?handler=Verify", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.SubmitAsync(verifier, verifiersView, $"/improvements/{id}?handler=Verify", [])).StatusCode);
         Assert.Contains("已验证关闭", await PageAsync(verifier, $"/improvements/{id}"), StringComparison.Ordinal);
         Assert.Contains(code, await PageAsync(verifier, "/improvements?status=Verified"), StringComparison.Ordinal);
         Assert.DoesNotContain(code, await PageAsync(verifier, "/improvements?status=AwaitingVerification"), StringComparison.Ordinal);
@@ -88,10 +88,10 @@ public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sq
         var page = await PageAsync(director, "/admin/calendar");
         Assert.Contains("Asia/Shanghai", page, StringComparison.Ordinal);
 
-        var broken = WebUtility.HtmlDecode(await (await SubmitAsync(director, page, "/admin/calendar", new() { ["year"] = "2027", ["arrangement"] = """{"holidays":[{"name":"元旦","off":["2027-01-01"]}],"workingDays":["2027-01-04"]}""" })).Content.ReadAsStringAsync(Cancel));
+        var broken = WebUtility.HtmlDecode(await (await PageForms.SubmitAsync(director, page, "/admin/calendar", new() { ["year"] = "2027", ["arrangement"] = """{"holidays":[{"name":"元旦","off":["2027-01-01"]}],"workingDays":["2027-01-04"]}""" })).Content.ReadAsStringAsync(Cancel));
         Assert.Contains("2027-01-04 不是周六或周日", broken, StringComparison.Ordinal);
 
-        var saved = WebUtility.HtmlDecode(await (await SubmitAsync(director, page, "/admin/calendar", new() { ["year"] = "2027", ["arrangement"] = """{"holidays":[{"name":"元旦","off":["2027-01-01","2027-01-02","2027-01-03"]}],"workingDays":[]}""" })).Content.ReadAsStringAsync(Cancel));
+        var saved = WebUtility.HtmlDecode(await (await PageForms.SubmitAsync(director, page, "/admin/calendar", new() { ["year"] = "2027", ["arrangement"] = """{"holidays":[{"name":"元旦","off":["2027-01-01","2027-01-02","2027-01-03"]}],"workingDays":[]}""" })).Content.ReadAsStringAsync(Cancel));
         Assert.Contains("calendar-saved", saved, StringComparison.Ordinal);
         Assert.Contains("<td>2027</td>", saved, StringComparison.Ordinal);
 
@@ -109,26 +109,6 @@ public sealed partial class ChecklistPagesTests() : IdentityTest(DatabaseKind.Sq
         return WebUtility.HtmlDecode(body);
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string html, string action, Dictionary<string, string> fields)
-    {
-        var values = new Dictionary<string, string> { ["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value };
-        if (ExpectedVersionPattern().Match(html) is { Success: true } version)
-        {
-            values["expectedVersion"] = version.Groups[1].Value;
-        }
 
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
 
-        using var form = new FormUrlEncodedContent(values);
-        return await client.PostAsync(action, form, Cancel);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    [GeneratedRegex("name=\"expectedVersion\" value=\"([0-9]+)\"")]
-    private static partial Regex ExpectedVersionPattern();
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Obligations;
+using Xinke.Tests.Infrastructure;
 
 namespace Xinke.Tests.Kernel.Obligations;
 
@@ -16,7 +17,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
         var list = await PageAsync(client, "/obligations");
         Assert.Contains("create-obligation-form", list, StringComparison.Ordinal);
 
-        var created = await SubmitAsync(client, list, "/obligations", new()
+        var created = await PageForms.SubmitAsync(client, list, "/obligations", new()
         {
             ["Form.Title"] = "月度机房巡检",
             ["Form.RequirementIds"] = "ROOM-01 ROOM-02",
@@ -35,7 +36,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
 
         var detail = await PageAsync(client, url);
         Assert.Contains("月度机房巡检", detail, StringComparison.Ordinal);
-        var edited = await SubmitAsync(client, detail, url, new()
+        var edited = await PageForms.SubmitAsync(client, detail, url, new()
         {
             ["Version"] = obligation.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.Title"] = "月度机房巡检",
@@ -51,7 +52,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
         var after = await WithDbAsync(db => db.Set<Obligation>().AsNoTracking().SingleAsync(Cancel));
         Assert.Equal((24, ",ROOM-01,", false), (after.GraceHours, after.RequirementIds, after.Active));
 
-        var stale = await SubmitAsync(client, detail, url, new() { ["Version"] = obligation.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Title"] = "x", ["Form.Schedule"] = "0 0 1 * *", ["Form.Owner"] = "it-engineer", ["Form.EvidenceKind"] = "rooms.inspection" });
+        var stale = await PageForms.SubmitAsync(client, detail, url, new() { ["Version"] = obligation.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Title"] = "x", ["Form.Schedule"] = "0 0 1 * *", ["Form.Owner"] = "it-engineer", ["Form.EvidenceKind"] = "rooms.inspection" });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("obligation-error", await stale.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
@@ -62,7 +63,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
         var client = await SignInAsync(await CreateUserAsync("director", "it-director"));
         var list = await PageAsync(client, "/obligations");
 
-        var refused = await SubmitAsync(client, list, "/obligations", new() { ["Form.Title"] = "x", ["Form.Schedule"] = "daily", ["Form.Owner"] = "it-director", ["Form.EvidenceKind"] = "rooms.inspection" });
+        var refused = await PageForms.SubmitAsync(client, list, "/obligations", new() { ["Form.Title"] = "x", ["Form.Schedule"] = "daily", ["Form.Owner"] = "it-director", ["Form.EvidenceKind"] = "rooms.inspection" });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("周期规则无法解析", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
@@ -91,20 +92,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
 
     private static async Task<string> PageAsync(HttpClient client, string path) => WebUtility.HtmlDecode(await client.GetStringAsync(path, Cancel));
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string html, string action, Dictionary<string, string> fields)
-    {
-        var values = new Dictionary<string, string> { ["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value };
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
 
-        using var form = new FormUrlEncodedContent(values);
-        return await client.PostAsync(action, form, Cancel);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("data-testid=\"calendar-period\"")]
     private static partial Regex PeriodPattern();
