@@ -155,25 +155,8 @@ public static class ChecklistsApi
         return page.Succeeded ? TypedResults.Ok(page.Value) : ApiProblems.From(http, page.Error!);
     }
 
-    private static async Task<IResult> ExportRunsAsync([AsParameters] ListRequest request, [AsParameters] RunFilter filter, string? format, ChecklistService checklists, HttpContext http, CancellationToken cancellationToken)
-    {
-        var parsed = ExportFormats.Parse(format);
-        if (!parsed.Succeeded)
-        {
-            return ApiProblems.From(http, parsed.Error!);
-        }
-
-        var query = await RunQueryAsync(checklists, filter, request.Q, cancellationToken);
-        if (!query.Succeeded)
-        {
-            return ApiProblems.From(http, query.Error!);
-        }
-
-        var ordered = Runs.Ordered(query.Value!, request);
-        return ordered.Succeeded
-            ? new ExportResult<ChecklistRun>(ordered.Value!.AsAsyncEnumerable(), RunColumns, parsed.Value, "checklist-runs")
-            : ApiProblems.From(http, ordered.Error!);
-    }
+    private static async Task<IResult> ExportRunsAsync([AsParameters] ListRequest request, [AsParameters] RunFilter filter, string? format, ChecklistService checklists, HttpContext http, CancellationToken cancellationToken) =>
+        ListExports.Of(http, format, await RunQueryAsync(checklists, filter, request.Q, cancellationToken), Runs, request, RunColumns, "checklist-runs");
 
     private static async Task<Results<Ok<ChecklistRunDto>, NotFound>> GetRunAsync(long id, ChecklistService checklists, HttpContext http, CancellationToken cancellationToken)
     {

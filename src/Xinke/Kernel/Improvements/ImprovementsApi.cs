@@ -127,25 +127,8 @@ public static class ImprovementsApi
         return page.Succeeded ? TypedResults.Ok(page.Value) : ApiProblems.From(http, page.Error!);
     }
 
-    private static async Task<IResult> ExportAsync([AsParameters] ListRequest request, [AsParameters] ImprovementFilter filter, string? format, ImprovementActions actions, HttpContext http, CancellationToken cancellationToken)
-    {
-        var parsed = ExportFormats.Parse(format);
-        if (!parsed.Succeeded)
-        {
-            return ApiProblems.From(http, parsed.Error!);
-        }
-
-        var query = await QueryAsync(actions, filter, request.Q, cancellationToken);
-        if (!query.Succeeded)
-        {
-            return ApiProblems.From(http, query.Error!);
-        }
-
-        var ordered = List.Ordered(query.Value!, request);
-        return ordered.Succeeded
-            ? new ExportResult<ImprovementAction>(ordered.Value!.AsAsyncEnumerable(), Columns, parsed.Value, "improvements")
-            : ApiProblems.From(http, ordered.Error!);
-    }
+    private static async Task<IResult> ExportAsync([AsParameters] ListRequest request, [AsParameters] ImprovementFilter filter, string? format, ImprovementActions actions, HttpContext http, CancellationToken cancellationToken) =>
+        ListExports.Of(http, format, await QueryAsync(actions, filter, request.Q, cancellationToken), List, request, Columns, "improvements");
 
     private static async Task<Results<Ok<ImprovementDto>, NotFound>> GetAsync(long id, ImprovementActions actions, HttpContext http, CancellationToken cancellationToken)
     {

@@ -89,20 +89,8 @@ public static class ObligationsApi
         return page.Succeeded ? TypedResults.Ok(page.Value) : ApiProblems.From(http, page.Error!);
     }
 
-    private static IResult Export(string? owner, string? requirement, string? format, string? sort, ObligationQueries queries, HttpContext http)
-    {
-        var parsed = ExportFormats.Parse(format);
-        var query = parsed.Succeeded ? queries.Obligations(owner, requirement) : parsed.Error!;
-        if (!query.Succeeded)
-        {
-            return ApiProblems.From(http, query.Error!);
-        }
-
-        var ordered = List.Ordered(query.Value!, new ListRequest(null, sort));
-        return ordered.Succeeded
-            ? new ExportResult<Obligation>(ordered.Value!.AsAsyncEnumerable(), Columns, parsed.Value, "obligations")
-            : ApiProblems.From(http, ordered.Error!);
-    }
+    private static IResult Export(string? owner, string? requirement, string? format, string? sort, ObligationQueries queries, HttpContext http) =>
+        ListExports.Of(http, format, queries.Obligations(owner, requirement), List, new ListRequest(null, sort), Columns, "obligations");
 
     private static async Task<Results<Ok<ObligationDto>, NotFound>> GetAsync(long id, XinkeDb db, HttpContext http, CancellationToken cancellationToken)
     {

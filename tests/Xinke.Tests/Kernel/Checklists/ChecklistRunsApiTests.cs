@@ -244,7 +244,7 @@ public abstract class ChecklistRunsApiTests(DatabaseKind kind) : IdentityTest(ki
         var photoItem = ItemIds(template)[4];
 
         var elsewhere = await PhotoAsync(client, other);
-        var document = await AttachAsync(client, run, "report.pdf", "application/pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n"));
+        var document = await AttachmentUploads.AttachAsync(client, ChecklistRunAttachments.OwnerType, run, "report.pdf", "application/pdf", AttachmentUploads.Pdf());
 
         foreach (var wrong in new[] { elsewhere, document, 999_999 })
         {
@@ -256,27 +256,8 @@ public abstract class ChecklistRunsApiTests(DatabaseKind kind) : IdentityTest(ki
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
-    /// <summary>A photo uploaded to the run the way the run page does, through the attachments API.</summary>
     private static Task<long> PhotoAsync(HttpClient client, long run) =>
-        AttachAsync(client, run, "extinguisher.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-
-    private static async Task<long> AttachAsync(HttpClient client, long run, string fileName, string contentType, byte[] bytes)
-    {
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(ChecklistRunAttachments.OwnerType), "ownerType" },
-            { new StringContent(run.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ownerId" },
-            { file, "file", fileName },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = form };
-        request.Headers.Add(IdentityPipeline.RequestedWithHeader, IdentityPipeline.RequestedWithValue);
-        request.Headers.Add("Origin", "http://localhost");
-        var response = await client.SendAsync(request, Cancel);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt64();
-    }
+        AttachmentUploads.AttachAsync(client, ChecklistRunAttachments.OwnerType, run, "extinguisher.png", "image/png", AttachmentUploads.Png);
 
     private static async Task RecordAllAsync(HttpClient client, long run, long[] items, string temperature, string doorLocked)
     {

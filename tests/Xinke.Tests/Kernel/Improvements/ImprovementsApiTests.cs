@@ -239,22 +239,6 @@ public abstract class ImprovementsApiTests(DatabaseKind kind) : IdentityTest(kin
         return await client.SendAsync(request, Cancel);
     }
 
-    /// <summary>Uploads an evidence file to the action, as its owner does on the action's page.</summary>
-    private static async Task<long> AttachAsync(HttpClient client, long action, string fileName)
-    {
-        var file = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% {Guid.NewGuid()}\n%%EOF\n"));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(ImprovementAttachments.OwnerType), "ownerType" },
-            { new StringContent(action.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ownerId" },
-            { file, "file", fileName },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = form };
-        request.Headers.Add(IdentityPipeline.RequestedWithHeader, IdentityPipeline.RequestedWithValue);
-        request.Headers.Add("Origin", "http://localhost");
-        var response = await client.SendAsync(request, Cancel);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt64();
-    }
+    private static Task<long> AttachAsync(HttpClient client, long action, string fileName) =>
+        AttachmentUploads.AttachAsync(client, ImprovementAttachments.OwnerType, action, fileName, "application/pdf", AttachmentUploads.Pdf());
 }
