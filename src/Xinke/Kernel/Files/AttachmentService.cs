@@ -282,26 +282,7 @@ public sealed class AttachmentService(
 
     private static string FormatMegabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A scratch file beside the data, removed when closed: uploads and decrypted downloads pass through it, never through wwwroot.</summary>
-    private FileStream NewStagingFile()
-    {
-        var folder = dataFolder.PathOf("tmp", "files");
-        Directory.CreateDirectory(folder);
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
-            BufferSize = 81920,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return new FileStream(Path.Combine(folder, Guid.NewGuid().ToString("N")), options);
-    }
+    private FileStream NewStagingFile() => StagingFile.Create(dataFolder.PathOf("tmp", "files"));
 
     private sealed record StagedUpload(FileStream File, long Size, string Sm3) : IAsyncDisposable
     {

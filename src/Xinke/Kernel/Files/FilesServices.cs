@@ -14,7 +14,13 @@ public static class FilesServices
         services.AddSingleton<IFileStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<FilesOptions>>().Value;
-            return new FolderFileStore(string.IsNullOrWhiteSpace(options.Folder) ? provider.GetRequiredService<DataFolder>().PathOf("files") : options.Folder);
+            var dataFolder = provider.GetRequiredService<DataFolder>();
+            if (string.Equals(options.Store, FilesOptions.S3Store, StringComparison.OrdinalIgnoreCase))
+            {
+                return new S3FileStore(S3FileStore.CreateClient(options.S3), options.S3.Bucket!, options.S3.Prefix, dataFolder.PathOf("tmp", "files"));
+            }
+
+            return new FolderFileStore(string.IsNullOrWhiteSpace(options.Folder) ? dataFolder.PathOf("files") : options.Folder);
         });
         services.AddScoped<AttachmentOwners>();
         services.AddScoped<AttachmentService>();

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Xinke.Kernel.Files;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Xinke.Kernel.Files;
 /// same folder and renamed into place, so two instances storing the same content at once both
 /// succeed and a reader never sees half a file.
 /// </summary>
-public sealed partial class FolderFileStore(string root) : IFileStore
+public sealed class FolderFileStore(string root) : IFileStore
 {
     private const string TemporaryFolder = ".tmp";
 
@@ -61,17 +59,5 @@ public sealed partial class FolderFileStore(string root) : IFileStore
     }
 
     /// <summary>The path of a key; a key that is not a hex name could point outside the store and is refused.</summary>
-    public string PathOf(string storageKey)
-    {
-        ArgumentNullException.ThrowIfNull(storageKey);
-        if (!KeyPattern().IsMatch(storageKey))
-        {
-            throw new ArgumentException("A storage key is 64 lowercase hex characters.", nameof(storageKey));
-        }
-
-        return Path.Combine(Root, storageKey[..2], storageKey[2..4], storageKey);
-    }
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex KeyPattern();
+    public string PathOf(string storageKey) => Path.Combine(Root, StorageKeys.RelativePathOf(storageKey, Path.DirectorySeparatorChar));
 }
