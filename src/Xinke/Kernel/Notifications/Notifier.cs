@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
+using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Notifications;
 
@@ -13,8 +16,26 @@ public sealed record NotificationMessage(string Kind, string Title, string? Body
 /// transaction as the event, so an event is never recorded without its notifications nor the
 /// reverse. Delivery happens later, by the outbox worker.
 /// </summary>
-public sealed class Notifier(XinkeDb db, NotificationKinds kinds, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class Notifier(XinkeDb db, NotificationKinds kinds, IOptions<NotificationOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
+    /// <summary>
+    /// A notice text in the installation's default language: a notice is stored once, for readers
+    /// of either language, whatever the language of the request that caused it.
+    /// </summary>
+    public string Text(string key, params object[] arguments)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(Languages.Chinese);
+        try
+        {
+            return text[key, arguments].Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     public async Task NotifyAsync(NotificationMessage message, IReadOnlyCollection<long> recipients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
-using Xinke.Kernel.Web;
 
 namespace Xinke.Kernel.Obligations;
 
@@ -12,7 +10,7 @@ namespace Xinke.Kernel.Obligations;
 /// Tells an obligation's owner that a period went late or was missed: the person, every active
 /// holder of the role, or everyone holding a role in the department.
 /// </summary>
-public sealed class ObligationOverdueNotices(XinkeDb db, Notifier notifier, HospitalClock hospital, IStringLocalizer<SharedResource> text) : IObligationNotifier
+public sealed class ObligationOverdueNotices(XinkeDb db, Notifier notifier, HospitalClock hospital) : IObligationNotifier
 {
     public const string OverdueKind = "obligation.overdue";
 
@@ -26,19 +24,8 @@ public sealed class ObligationOverdueNotices(XinkeDb db, Notifier notifier, Hosp
             return;
         }
 
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(Languages.Chinese);
-        string title;
-        try
-        {
-            var due = hospital.ToLocal(new DateTimeOffset(period.End, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            title = text[status == PeriodStatus.Missed ? "notice.obligation.missed" : "notice.obligation.late", obligation.Title, due].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-
+        var due = hospital.ToLocal(new DateTimeOffset(period.End, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var title = notifier.Text(status == PeriodStatus.Missed ? "notice.obligation.missed" : "notice.obligation.late", obligation.Title, due);
         var link = string.Create(CultureInfo.InvariantCulture, $"/obligations/{obligation.Id}");
         await notifier.NotifyAsync(new NotificationMessage(OverdueKind, title, string.Join(' ', obligation.Requirements), link), owners, cancellationToken);
     }

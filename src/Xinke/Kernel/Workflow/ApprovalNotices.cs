@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Xinke.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
@@ -11,10 +10,9 @@ namespace Xinke.Kernel.Workflow;
 /// <summary>
 /// Tells the approvers of a step that a request waits for them, and the requester how it ended.
 /// The notices are queued in the decision's own unit of work, so they exist exactly when the
-/// decision does. Texts are in the installation's default language: a notice is stored once
-/// for people who may read in either.
+/// decision does.
 /// </summary>
-public sealed class ApprovalNotices(XinkeDb db, Notifier notifier, IStringLocalizer<SharedResource> text)
+public sealed class ApprovalNotices(XinkeDb db, Notifier notifier)
 {
     public const string WaitingKind = "approval.waiting";
     public const string ClosedKind = "approval.closed";
@@ -34,15 +32,15 @@ public sealed class ApprovalNotices(XinkeDb db, Notifier notifier, IStringLocali
             return;
         }
 
-        var title = Localised("notice.approval.waiting", request.Code, request.SubjectSummary);
+        var title = notifier.Text("notice.approval.waiting", request.Code, request.SubjectSummary);
         await notifier.NotifyAsync(new NotificationMessage(WaitingKind, title, request.SubjectCode, WorkflowServices.InboxPath), approvers, cancellationToken);
     }
 
     public async Task ClosedAsync(ApprovalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var state = Localised($"approval.state.{request.State.ToString().ToLowerInvariant()}");
-        var title = Localised("notice.approval.closed", request.Code, request.SubjectSummary, state);
+        var state = notifier.Text($"approval.state.{request.State.ToString().ToLowerInvariant()}");
+        var title = notifier.Text("notice.approval.closed", request.Code, request.SubjectSummary, state);
         var link = string.Create(CultureInfo.InvariantCulture, $"{WorkflowServices.InboxPath}/{request.Id}");
         await notifier.NotifyAsync(new NotificationMessage(ClosedKind, title, request.SubjectCode, link), [request.RequesterId], cancellationToken);
     }
@@ -70,19 +68,5 @@ public sealed class ApprovalNotices(XinkeDb db, Notifier notifier, IStringLocali
             ? await db.Set<Department>().AsNoTracking().Where(d => d.Id == department).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken)
             : null;
         return [.. grants.Where(g => g.DepartmentId is null || (path is not null && path.Contains($"/{g.DepartmentId}/", StringComparison.Ordinal))).Select(g => g.AccountId).Distinct()];
-    }
-
-    private string Localised(string key, params object[] arguments)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(Web.Languages.Chinese);
-        try
-        {
-            return text[key, arguments].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 }

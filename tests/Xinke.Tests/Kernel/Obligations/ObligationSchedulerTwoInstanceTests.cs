@@ -90,7 +90,9 @@ public sealed class ObligationSchedulerTwoInstanceTests() : ObligationTest(Datab
         Assert.Equal(PeriodStatus.Due, (await PeriodsAsync(obligation.Id))[0].Status);
 
         SetClock(abandoned!.ExpiresAt);
-        await TickUntilAsync(() => Task.FromResult(Notifier.Told.Any(t => t.PeriodId == period.Id)));
+
+        // The notice is queued inside the evaluation's transaction, just before it commits.
+        await TickUntilAsync(async () => Notifier.Told.Any(t => t.PeriodId == period.Id) && (await PeriodsAsync(obligation.Id))[0].Status != PeriodStatus.Due);
 
         Assert.Equal(PeriodStatus.Late, (await PeriodsAsync(obligation.Id))[0].Status);
         var lease = await WithDbAsync(db => db.Set<JobLease>().AsNoTracking().SingleAsync(l => l.Name == abandoned.Name, Cancel));
