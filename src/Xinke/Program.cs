@@ -66,7 +66,6 @@ static WebApplication CreateApp(string[] args)
     app.MapImprovementsNavigation();
     app.MapCalendarNavigation();
     app.MapObligationsApi();
-    app.MapIdentityNavigation();
     app.MapObligationsNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
