@@ -16,6 +16,8 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
+using Xinke.Modules.Organization;
+using Xinke.Modules.Systems;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
 
@@ -36,6 +38,8 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeJobs();
     builder.Services.AddXinkeObligations();
     builder.Services.AddScoped<DemoRunner>();
+    builder.Services.AddOrganization();
+    builder.Services.AddSystems();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {

@@ -673,6 +673,9 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique();
 
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -1608,6 +1611,166 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("ApprovalSteps", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Organization.Departments.DepartmentContacts", b =>
+                {
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HeadPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LiaisonPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DepartmentId");
+
+                    b.HasIndex("HeadPersonId");
+
+                    b.HasIndex("LiaisonPersonId");
+
+                    b.ToTable("DepartmentContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Organization.People.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("DepartmentId", "Status");
+
+                    b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Systems.InformationSystem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Criticality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("DataClasses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FilingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("HoldsHealthData")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HoldsPersonalData")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("OwnerDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProtectionLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RpoMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RtoMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerDepartmentId");
+
+                    b.ToTable("InformationSystems", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Checklists.ChecklistItem", b =>
                 {
                     b.HasOne("Xinke.Kernel.Checklists.ChecklistTemplateRevision", null)
@@ -1703,6 +1866,14 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Identity.Account", b =>
+                {
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Identity.LoginSession", b =>
@@ -1851,6 +2022,43 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .WithMany("Steps")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Organization.Departments.DepartmentContacts", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithOne()
+                        .HasForeignKey("Xinke.Modules.Organization.Departments.DepartmentContacts", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HeadPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LiaisonPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Organization.People.Person", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Systems.InformationSystem", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -650,6 +650,9 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique();
 
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -1549,6 +1552,162 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("ApprovalSteps", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Organization.Departments.DepartmentContacts", b =>
+                {
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeadPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiaisonPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentId");
+
+                    b.HasIndex("HeadPersonId");
+
+                    b.HasIndex("LiaisonPersonId");
+
+                    b.ToTable("DepartmentContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Organization.People.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("DepartmentId", "Status");
+
+                    b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Systems.InformationSystem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criticality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DataClasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilingNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HoldsHealthData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldsPersonalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnerDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProtectionLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RpoMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RtoMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerDepartmentId");
+
+                    b.ToTable("InformationSystems", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Checklists.ChecklistItem", b =>
                 {
                     b.HasOne("Xinke.Kernel.Checklists.ChecklistTemplateRevision", null)
@@ -1644,6 +1803,14 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Identity.Account", b =>
+                {
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Identity.LoginSession", b =>
@@ -1792,6 +1959,43 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .WithMany("Steps")
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Organization.Departments.DepartmentContacts", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithOne()
+                        .HasForeignKey("Xinke.Modules.Organization.Departments.DepartmentContacts", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HeadPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LiaisonPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Organization.People.Person", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Systems.InformationSystem", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

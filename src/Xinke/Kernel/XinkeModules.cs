@@ -12,6 +12,8 @@ using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
+using Xinke.Modules.Organization;
+using Xinke.Modules.Systems;
 
 namespace Xinke.Kernel;
 
@@ -35,6 +37,8 @@ public static class XinkeModules
         new AttachmentsModel(),
         new JobsModel(),
         new ObligationsModel(),
+        new OrganizationModel(),
+        new SystemsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinke.Kernel;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Obligations;
+using Xinke.Kernel.Web;
 
 namespace Xinke.Pages;
 
-public sealed class IndexModel(CurrentCaller current, HospitalClock hospital, ObligationQueries obligations) : PageModel
+public sealed class IndexModel(CurrentCaller current, HospitalClock hospital, ObligationQueries obligations, IEnumerable<IHomeGapSource> gapSources) : PageModel
 {
     private const int OverdueShown = 20;
 
@@ -20,6 +21,9 @@ public sealed class IndexModel(CurrentCaller current, HospitalClock hospital, Ob
 
     /// <summary>Late and recently missed periods of obligations the caller owns (in person, by role or by department).</summary>
     public IReadOnlyList<PeriodDto> Overdue { get; private set; } = [];
+
+    /// <summary>Shortfalls against the regulations that the caller can act on, from every module.</summary>
+    public IReadOnlyList<HomeGap> Gaps { get; private set; } = [];
 
     public string Local(DateTime utc) => hospital.ToLocal(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -40,5 +44,13 @@ public sealed class IndexModel(CurrentCaller current, HospitalClock hospital, Ob
         {
             Overdue = await obligations.OverdueForAsync(caller, OverdueShown, cancellationToken);
         }
+
+        var gaps = new List<HomeGap>();
+        foreach (var source in gapSources)
+        {
+            gaps.AddRange(await source.FindAsync(caller, cancellationToken));
+        }
+
+        Gaps = gaps;
     }
 }

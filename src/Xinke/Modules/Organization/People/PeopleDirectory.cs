@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Xinke.Data;
+using Xinke.Kernel.Identity;
+using Xinke.Modules.Organization.Departments;
+
+namespace Xinke.Modules.Organization.People;
+
+/// <summary>
+/// The organization module's public face for other modules: who a person is, which person an
+/// account belongs to, who heads and liaises for a department. Read-only; changes go through the
+/// organization's own services.
+/// </summary>
+public sealed class PeopleDirectory(XinkeDb db)
+{
+    public Task<PersonSummary?> FindAsync(long personId, CancellationToken cancellationToken) =>
+        Summaries().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+
+    public Task<PersonSummary?> FindByAccountAsync(long accountId, CancellationToken cancellationToken) =>
+        Summaries().SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
+
+    public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
+        await Summaries().Where(p => personIds.Contains(p.Id)).ToListAsync(cancellationToken);
+
+    /// <summary>The people of a department (not those beneath it), leavers included only when asked.</summary>
+    public async Task<IReadOnlyList<PersonSummary>> InDepartmentAsync(long departmentId, bool includeLeavers, CancellationToken cancellationToken) =>
+        await Summaries().Where(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left))
+            .OrderBy(p => p.EmployeeNumber).ToListAsync(cancellationToken);
+
+    /// <summary>People who have left and still have an account that is not disabled.</summary>
+    public async Task<IReadOnlyList<PersonSummary>> LeaversWithLiveAccountsAsync(CancellationToken cancellationToken) =>
+        await (from person in db.Set<Person>()
+               join account in db.Set<Account>() on person.Id equals account.PersonId
+               where person.Status == PersonStatus.Left && account.State != AccountState.Disabled
+               select new PersonSummary(person.Id, person.EmployeeNumber, person.Name, person.DepartmentId, person.Title, person.Status, person.LeftOn, account.Id))
+            .ToListAsync(cancellationToken);
+
+    public async Task<DepartmentContactSummary> ContactsOfAsync(long departmentId, CancellationToken cancellationToken) =>
+        await (from contacts in db.Set<DepartmentContacts>()
+               where contacts.DepartmentId == departmentId
+               select new DepartmentContactSummary(
+                   contacts.DepartmentId,
+                   contacts.HeadPersonId,
+                   db.Set<Account>().Where(a => a.PersonId != null && a.PersonId == contacts.HeadPersonId).Select(a => (long?)a.Id).FirstOrDefault(),
+                   contacts.LiaisonPersonId,
+                   db.Set<Account>().Where(a => a.PersonId != null && a.PersonId == contacts.LiaisonPersonId).Select(a => (long?)a.Id).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? new DepartmentContactSummary(departmentId, null, null, null, null);
+
+    private IQueryable<PersonSummary> Summaries() =>
+        from person in db.Set<Person>()
+        join account in db.Set<Account>() on person.Id equals account.PersonId into accounts
+        from account in accounts.DefaultIfEmpty()
+        select new PersonSummary(person.Id, person.EmployeeNumber, person.Name, person.DepartmentId, person.Title, person.Status, person.LeftOn, account == null ? null : account.Id);
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Xinke.Data;
+
+namespace Xinke.Modules.Systems;
+
+/// <summary>The register's public face for other modules: read-only lookups of the systems.</summary>
+public sealed class InformationSystems(XinkeDb db)
+{
+    public Task<SystemSummary?> FindAsync(long id, CancellationToken cancellationToken) =>
+        Summaries().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<SystemSummary>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        await Summaries().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+
+    /// <summary>Systems that are not retired, by code.</summary>
+    public async Task<IReadOnlyList<SystemSummary>> InServiceAsync(CancellationToken cancellationToken) =>
+        await Summaries().Where(s => s.Status != SystemStatus.Retired).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+
+    private IQueryable<SystemSummary> Summaries() =>
+        db.Set<InformationSystem>().Select(s => new SystemSummary(
+            s.Id, s.Code, s.Name, s.OwnerDepartmentId, s.ProtectionLevel, s.Criticality, s.Criticality == SystemCriticality.Critical, s.RtoMinutes, s.RpoMinutes, s.Status));
+}
