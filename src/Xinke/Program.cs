@@ -10,6 +10,7 @@ using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Import;
 using Xinke.Kernel.Improvements;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
@@ -37,6 +38,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeFiles();
     builder.Services.AddXinkeJobs();
     builder.Services.AddXinkeObligations();
+    builder.Services.AddXinkeImport();
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddOrganization();
     builder.Services.AddSystems();
@@ -70,6 +72,7 @@ static WebApplication CreateApp(string[] args)
     app.MapImprovementsNavigation();
     app.MapCalendarNavigation();
     app.MapObligationsApi();
+    app.MapOrganizationApi();
     app.MapObligationsNavigation();
     app.MapRazorPages();
     app.MapApiFallback();

@@ -18,6 +18,7 @@ public sealed partial class AccountService(
     PermissionCatalog catalog,
     TimeProvider clock,
     IOptions<IdentityPolicyOptions> options,
+    IEnumerable<IPersonLookup> personLookups,
     ILogger<AccountService> logger)
 {
     public static Error? CheckUserName(string? userName) =>
@@ -46,6 +47,11 @@ public sealed partial class AccountService(
             return Error.Conflict(IdentityErrors.UserNameTaken);
         }
 
+        if (personId is { } person && await PersonErrorAsync(person, cancellationToken) is { } badPerson)
+        {
+            return badPerson;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var oneTime = password ?? Secrets.OneTimePassword();
@@ -71,6 +77,19 @@ public sealed partial class AccountService(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Account {AccountId} ({UserName}) created, {State}", account.Id, account.UserName, state);
         return new NewAccount(account, oneTime);
+    }
+
+    private async Task<Error?> PersonErrorAsync(long personId, CancellationToken cancellationToken)
+    {
+        foreach (var lookup in personLookups)
+        {
+            if (!await lookup.ExistsAsync(personId, cancellationToken))
+            {
+                return Error.Invalid(IdentityErrors.UnknownPerson, "personId");
+            }
+        }
+
+        return await db.Set<Account>().AnyAsync(a => a.PersonId == personId, cancellationToken) ? Error.Conflict(IdentityErrors.PersonHasAccount, "ACC-05") : null;
     }
 
     /// <summary>Renames an account (the bootstrap administrators are meant to be); its history stays with it.</summary>
@@ -238,14 +257,19 @@ public sealed partial class AccountService(
             return refused;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A module's use case (a person leaving) may disable the account inside its own transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         if (endSessions)
         {
             await EndSessionsAsync(id, keepSession: null, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Account {AccountId} is now {State} (locked until {LockedUntil})", id, account.State, account.LockedUntil);
         return null;
     }

@@ -33,4 +33,7 @@ public static class IdentityErrors
     public const string RoleNameTaken = "identity.role_name_taken";
     public const string InvalidTokenName = "identity.invalid_token_name";
     public const string InvalidTokenExpiry = "identity.invalid_token_expiry";
+
+    public const string UnknownPerson = "identity.unknown_person";
+    public const string PersonHasAccount = "identity.person_has_account";
 }

@@ -21,6 +21,8 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
 
     private static readonly string[] Everyone = All;
 
+    private static readonly string[] PeopleReaders = [SysAdmin, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+
     private static readonly string[] ImprovementReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     private static readonly string[] ChecklistReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
@@ -66,6 +68,16 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/roles"] = [SecAdmin],
         ["GET /api/v1/departments"] = [.. Everyone.Except([AuditAdmin])],
         ["POST /api/v1/departments"] = [SysAdmin],
+        ["GET /api/v1/departments/contacts"] = PeopleReaders,
+        ["PUT /api/v1/departments/{id:long}/contacts"] = [ItDirector],
+        ["GET /api/v1/people"] = PeopleReaders,
+        ["GET /api/v1/people/export"] = PeopleReaders,
+        ["GET /api/v1/people/{id:long}"] = PeopleReaders,
+        ["POST /api/v1/people"] = [ItDirector, ItEngineer, DeptLiaison],
+        ["PATCH /api/v1/people/{id:long}"] = [ItDirector, ItEngineer, DeptLiaison],
+        ["POST /api/v1/people/{id:long}/status"] = [ItDirector, ItEngineer, DeptLiaison],
+        ["POST /api/v1/people/import"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/people/import/template"] = [ItDirector, ItEngineer],
         ["GET /api/v1/audit/events"] = [AuditAdmin],
         ["GET /api/v1/audit/events/{sequence:long}"] = [AuditAdmin],
         ["GET /api/v1/audit/events/export"] = [AuditAdmin],

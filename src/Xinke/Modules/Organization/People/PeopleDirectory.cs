@@ -10,8 +10,11 @@ namespace Xinke.Modules.Organization.People;
 /// account belongs to, who heads and liaises for a department. Read-only; changes go through the
 /// organization's own services.
 /// </summary>
-public sealed class PeopleDirectory(XinkeDb db)
+public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
 {
+    public Task<bool> ExistsAsync(long personId, CancellationToken cancellationToken) =>
+        db.Set<Person>().AnyAsync(p => p.Id == personId, cancellationToken);
+
     public Task<PersonSummary?> FindAsync(long personId, CancellationToken cancellationToken) =>
         Summaries().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
 
