@@ -1,3 +1,4 @@
+using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
@@ -18,6 +19,7 @@ public static class OrganizationModule
         services.AddScoped<DepartmentContactsService>();
         services.AddHomeGapSource<MissingLiaisonGaps>();
         services.AddEvidenceProvider<DepartmentContactsEvidence>();
+        services.AddDemoSeeder<OrganizationDemoSeeder>();
         return services;
     }
 
