@@ -71,6 +71,8 @@ static WebApplication CreateApp(string[] args)
     app.MapCalendarNavigation();
     app.MapObligationsApi();
     app.MapObligationsNavigation();
+    app.MapSystemsApi();
+    app.MapSystemsNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

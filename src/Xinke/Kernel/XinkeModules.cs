@@ -51,5 +51,6 @@ public static class XinkeModules
         .. ChecklistPermissions.All,
         .. WorkflowPermissions.All,
         .. ObligationPermissions.All,
+        .. SystemsPermissions.All,
     ];
 }
