@@ -45,6 +45,13 @@ public sealed class SystemRegister(XinkeDb db, TimeProvider clock, HospitalClock
                 || (s.ProtectionLevel == 4 && (s.LastAssessedOn == null || s.LastAssessedOn < level4Cutoff)));
     }
 
+    /// <summary>The systems <see cref="AssessmentOverdue"/> leaves out: not in service, of a level without interval, or assessed in time.</summary>
+    public static Expression<Func<InformationSystem, bool>> AssessmentInTime(DateOnly today, SystemsOptions options)
+    {
+        var overdue = AssessmentOverdue(today, options);
+        return Expression.Lambda<Func<InformationSystem, bool>>(Expression.Not(overdue.Body), overdue.Parameters);
+    }
+
     public async Task<Result<InformationSystem>> CreateAsync(SystemInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

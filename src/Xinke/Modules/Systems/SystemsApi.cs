@@ -101,8 +101,7 @@ public static class SystemsApi
 
         if (filter.Overdue is { } overdue)
         {
-            var rule = SystemRegister.AssessmentOverdue(register.Today, register.Options);
-            query = query.Where(overdue ? rule : System.Linq.Expressions.Expression.Lambda<Func<InformationSystem, bool>>(System.Linq.Expressions.Expression.Not(rule.Body), rule.Parameters));
+            query = query.Where(overdue ? SystemRegister.AssessmentOverdue(register.Today, register.Options) : SystemRegister.AssessmentInTime(register.Today, register.Options));
         }
 
         if (!string.IsNullOrWhiteSpace(q))

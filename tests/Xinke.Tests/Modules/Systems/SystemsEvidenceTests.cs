@@ -24,6 +24,7 @@ public abstract class SystemsEvidenceTests(DatabaseKind kind) : SystemsTest(kind
     public async Task The_grade_follows_the_share_of_filed_and_assessed_systems()
     {
         var it = await DepartmentAsync("信息中心");
+        var lab = await DepartmentAsync("检验科");
         var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
         var director = await SignInAsync(await CreateUserAsync("zhang.zhuren", BuiltInRoles.ItDirector));
         var ids = new List<long>();
@@ -39,6 +40,8 @@ public abstract class SystemsEvidenceTests(DatabaseKind kind) : SystemsTest(kind
         var met = await EvidenceAsync(director);
         Assert.Equal("met", met.GetProperty("status").GetString());
         Assert.Equal("5 个在用的二级及以上系统中 5 个已备案且测评未逾期", met.GetProperty("reason").GetString());
+        Assert.Equal("met", (await EvidenceAsync(director, it)).GetProperty("status").GetString());
+        Assert.Equal("notMet", (await EvidenceAsync(director, lab)).GetProperty("status").GetString());
 
         // A record from before the rule, kept without its filing number: four of five is "partly" (80 %).
         await App.WithDbAsync(db => db.Set<InformationSystem>().Where(s => s.Id == ids[4]).ExecuteUpdateAsync(u => u.SetProperty(s => s.FilingNumber, (string?)null), Cancel));
@@ -79,9 +82,9 @@ public abstract class SystemsEvidenceTests(DatabaseKind kind) : SystemsTest(kind
         Assert.DoesNotContain("data-req=\"SEC-01\"", await reviewer.GetStringAsync(new Uri("/", UriKind.Relative), Cancel), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> EvidenceAsync(HttpClient client)
+    private static async Task<JsonElement> EvidenceAsync(HttpClient client, long? departmentId = null)
     {
-        var report = await client.GetFromJsonAsync<JsonElement>("/api/v1/evidence", Cancel);
+        var report = await client.GetFromJsonAsync<JsonElement>(departmentId is null ? "/api/v1/evidence" : $"/api/v1/evidence?departmentId={departmentId}", Cancel);
         return report.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("requirementId").GetString() == "SEC-01");
     }
 }
