@@ -74,6 +74,8 @@ static WebApplication CreateApp(string[] args)
     app.MapObligationsApi();
     app.MapOrganizationApi();
     app.MapObligationsNavigation();
+    app.MapSystemsApi();
+    app.MapSystemsNavigation();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

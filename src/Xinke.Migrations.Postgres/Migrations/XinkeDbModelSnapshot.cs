@@ -1742,6 +1742,13 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.Property<int>("ProtectionLevel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RetireReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RpoMinutes")
                         .HasColumnType("integer");
 

@@ -1679,6 +1679,13 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.Property<int>("ProtectionLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RetireReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RpoMinutes")
                         .HasColumnType("INTEGER");
 

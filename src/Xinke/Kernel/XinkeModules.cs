@@ -52,5 +52,6 @@ public static class XinkeModules
         .. WorkflowPermissions.All,
         .. ObligationPermissions.All,
         .. OrganizationPermissions.All,
+        .. SystemsPermissions.All,
     ];
 }

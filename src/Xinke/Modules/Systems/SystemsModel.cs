@@ -19,6 +19,7 @@ public sealed class SystemsModel : IModelPart
             system.Property(s => s.Vendor).HasMaxLength(InformationSystem.VendorMaxLength);
             system.Property(s => s.FilingNumber).HasMaxLength(InformationSystem.FilingNumberMaxLength);
             system.Property(s => s.Description).HasMaxLength(InformationSystem.DescriptionMaxLength);
+            system.Property(s => s.RetireReason).HasMaxLength(InformationSystem.ReasonMaxLength);
             system.Property(s => s.Criticality).HasConversion<string>().HasMaxLength(16);
             system.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
             system.HasOne<Department>().WithMany().HasForeignKey(s => s.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);

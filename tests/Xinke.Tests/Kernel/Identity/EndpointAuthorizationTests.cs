@@ -29,6 +29,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
 
     private static readonly string[] ChecklistRunners = [ItDirector, ItEngineer, DutyOperator];
     private static readonly string[] ObligationReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] SystemReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -128,6 +129,12 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/obligations/periods"] = ObligationReaders,
         ["GET /api/v1/obligations/periods/export"] = ObligationReaders,
         ["POST /api/v1/obligations/periods/{id:long}/review"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/systems"] = SystemReaders,
+        ["GET /api/v1/systems/export"] = SystemReaders,
+        ["GET /api/v1/systems/{id:long}"] = SystemReaders,
+        ["POST /api/v1/systems"] = [ItDirector, ItEngineer],
+        ["PATCH /api/v1/systems/{id:long}"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/systems/{id:long}/retire"] = [ItDirector, ItEngineer],
     };
 
     [Fact]
