@@ -17,6 +17,8 @@ using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
+using Xinke.Modules.Organization.Leadership;
+using Xinke.Modules.Organization.Posts;
 using Xinke.Modules.Systems;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -39,6 +41,8 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeObligations();
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddOrganization();
+    builder.Services.AddLeadership();
+    builder.Services.AddPosts();
     builder.Services.AddSystems();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
@@ -71,6 +75,8 @@ static WebApplication CreateApp(string[] args)
     app.MapCalendarNavigation();
     app.MapObligationsApi();
     app.MapObligationsNavigation();
+    app.MapLeadershipApi();
+    app.MapPostsApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();
