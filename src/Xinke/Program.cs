@@ -18,6 +18,8 @@ using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
+using Xinke.Modules.Organization.Leadership;
+using Xinke.Modules.Organization.Posts;
 using Xinke.Modules.Systems;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -41,6 +43,8 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeImport();
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddOrganization();
+    builder.Services.AddLeadership();
+    builder.Services.AddPosts();
     builder.Services.AddSystems();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
@@ -76,6 +80,8 @@ static WebApplication CreateApp(string[] args)
     app.MapObligationsNavigation();
     app.MapSystemsApi();
     app.MapSystemsNavigation();
+    app.MapLeadershipApi();
+    app.MapPostsApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -13,6 +13,8 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
+using Xinke.Modules.Organization.Leadership;
+using Xinke.Modules.Organization.Posts;
 using Xinke.Modules.Systems;
 
 namespace Xinke.Kernel;
@@ -38,6 +40,8 @@ public static class XinkeModules
         new JobsModel(),
         new ObligationsModel(),
         new OrganizationModel(),
+        new LeadershipModel(),
+        new PostsModel(),
         new SystemsModel(),
     ];
 
@@ -53,5 +57,7 @@ public static class XinkeModules
         .. ObligationPermissions.All,
         .. OrganizationPermissions.All,
         .. SystemsPermissions.All,
+        .. LeadershipPermissions.All,
+        .. PostsPermissions.All,
     ];
 }

@@ -9,5 +9,6 @@ public enum ImprovementSourceKind
     Review,
     Assessment,
     RestoreTest,
+    Decision,
     Other,
 }

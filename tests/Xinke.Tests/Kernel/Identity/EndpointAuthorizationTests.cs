@@ -30,6 +30,8 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] ChecklistRunners = [ItDirector, ItEngineer, DutyOperator];
     private static readonly string[] ObligationReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] SystemReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
+    private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -86,6 +88,27 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/audit/public-key"] = [AuditAdmin],
         ["GET /api/v1/calendar/years"] = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer],
         ["PUT /api/v1/calendar/years/{year:int}"] = [ItDirector],
+        ["GET /api/v1/leadership/members"] = LeadershipReaders,
+        ["POST /api/v1/leadership/members"] = [ItDirector],
+        ["POST /api/v1/leadership/members/{id:long}/end"] = [ItDirector],
+        ["GET /api/v1/leadership/meetings"] = LeadershipReaders,
+        ["GET /api/v1/leadership/meetings/export"] = LeadershipReaders,
+        ["GET /api/v1/leadership/meetings/{id:long}"] = LeadershipReaders,
+        ["POST /api/v1/leadership/meetings"] = [ItDirector],
+        ["PATCH /api/v1/leadership/meetings/{id:long}"] = [ItDirector],
+        ["POST /api/v1/leadership/meetings/{id:long}/publish"] = [ItDirector],
+        ["POST /api/v1/leadership/meetings/{id:long}/decisions"] = [ItDirector],
+        ["GET /api/v1/leadership/decisions"] = LeadershipReaders,
+        ["GET /api/v1/leadership/decisions/export"] = LeadershipReaders,
+        ["GET /api/v1/posts"] = PostReaders,
+        ["GET /api/v1/posts/export"] = PostReaders,
+        ["GET /api/v1/posts/{id:long}"] = PostReaders,
+        ["GET /api/v1/posts/it-staff"] = PostReaders,
+        ["POST /api/v1/posts"] = [ItDirector],
+        ["PATCH /api/v1/posts/{id:long}"] = [ItDirector],
+        ["POST /api/v1/posts/{id:long}/retire"] = [ItDirector],
+        ["POST /api/v1/posts/{id:long}/holders"] = [ItDirector],
+        ["POST /api/v1/posts/holders/{holderId:long}/end"] = [ItDirector],
         ["GET /api/v1/improvements"] = ImprovementReaders,
         ["GET /api/v1/improvements/export"] = ImprovementReaders,
         ["GET /api/v1/improvements/{id:long}"] = ImprovementReaders,

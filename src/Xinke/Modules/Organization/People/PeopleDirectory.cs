@@ -16,18 +16,18 @@ public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
         db.Set<Person>().AnyAsync(p => p.Id == personId, cancellationToken);
 
     public Task<PersonSummary?> FindAsync(long personId, CancellationToken cancellationToken) =>
-        Summaries().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        Summaries(db.Set<Person>().Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken);
 
     public Task<PersonSummary?> FindByAccountAsync(long accountId, CancellationToken cancellationToken) =>
-        Summaries().SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
+        Summaries(db.Set<Person>().Where(p => db.Set<Account>().Any(a => a.Id == accountId && a.PersonId == p.Id))).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
-        await Summaries().Where(p => personIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        await Summaries(db.Set<Person>().Where(p => personIds.Contains(p.Id))).ToListAsync(cancellationToken);
 
     /// <summary>The people of a department (not those beneath it), leavers included only when asked.</summary>
     public async Task<IReadOnlyList<PersonSummary>> InDepartmentAsync(long departmentId, bool includeLeavers, CancellationToken cancellationToken) =>
-        await Summaries().Where(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left))
-            .OrderBy(p => p.EmployeeNumber).ToListAsync(cancellationToken);
+        await Summaries(db.Set<Person>().Where(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left)).OrderBy(p => p.EmployeeNumber))
+            .ToListAsync(cancellationToken);
 
     /// <summary>People who have left and still have an account that is not disabled.</summary>
     public async Task<IReadOnlyList<PersonSummary>> LeaversWithLiveAccountsAsync(CancellationToken cancellationToken) =>
@@ -49,8 +49,9 @@ public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
             .SingleOrDefaultAsync(cancellationToken)
         ?? new DepartmentContactSummary(departmentId, null, null, null, null);
 
-    private IQueryable<PersonSummary> Summaries() =>
-        from person in db.Set<Person>()
+    /// <summary>Projects people already filtered: EF translates filters on the entity, not on the summary record.</summary>
+    private IQueryable<PersonSummary> Summaries(IQueryable<Person> people) =>
+        from person in people
         join account in db.Set<Account>() on person.Id equals account.PersonId into accounts
         from account in accounts.DefaultIfEmpty()
         select new PersonSummary(person.Id, person.EmployeeNumber, person.Name, person.DepartmentId, person.Title, person.Status, person.LeftOn, account == null ? null : account.Id);
