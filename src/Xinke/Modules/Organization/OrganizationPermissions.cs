@@ -1,5 +1,5 @@
 using Xinke.Kernel.Identity;
-using static Xinke.Kernel.Identity.BuiltInRoles;
+
 
 namespace Xinke.Modules.Organization;
 
@@ -19,10 +19,10 @@ public static class OrganizationPermissions
 
     public static IReadOnlyList<PermissionDeclaration> All { get; } =
     [
-        new(PeopleRead, AdminDuty.None, SysAdmin, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer),
-        new(PeopleWrite, AdminDuty.None, ItDirector, ItEngineer, DeptLiaison),
-        new(PeopleImport, AdminDuty.None, ItDirector, ItEngineer),
-        new(PeoplePhone, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison),
-        new(ContactsWrite, AdminDuty.None, ItDirector),
+        new(PeopleRead, AdminDuty.None, BuiltInRoles.SysAdmin, BuiltInRoles.ItDirector, BuiltInRoles.ItEngineer, BuiltInRoles.DutyOperator, BuiltInRoles.DeptHead, BuiltInRoles.DeptLiaison, BuiltInRoles.Leadership, BuiltInRoles.Reviewer),
+        new(PeopleWrite, AdminDuty.None, BuiltInRoles.ItDirector, BuiltInRoles.ItEngineer, BuiltInRoles.DeptLiaison),
+        new(PeopleImport, AdminDuty.None, BuiltInRoles.ItDirector, BuiltInRoles.ItEngineer),
+        new(PeoplePhone, AdminDuty.None, BuiltInRoles.ItDirector, BuiltInRoles.ItEngineer, BuiltInRoles.DutyOperator, BuiltInRoles.DeptHead, BuiltInRoles.DeptLiaison),
+        new(ContactsWrite, AdminDuty.None, BuiltInRoles.ItDirector),
     ];
 }
