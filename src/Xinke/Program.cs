@@ -17,6 +17,7 @@ using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
+using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -40,6 +41,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddOrganization();
     builder.Services.AddSystems();
+    builder.Services.AddStaff();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -71,6 +73,7 @@ static WebApplication CreateApp(string[] args)
     app.MapCalendarNavigation();
     app.MapObligationsApi();
     app.MapObligationsNavigation();
+    app.MapStaffApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -13,6 +13,7 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
+using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
 namespace Xinke.Kernel;
@@ -39,6 +40,7 @@ public static class XinkeModules
         new ObligationsModel(),
         new OrganizationModel(),
         new SystemsModel(),
+        new StaffModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -51,5 +53,6 @@ public static class XinkeModules
         .. ChecklistPermissions.All,
         .. WorkflowPermissions.All,
         .. ObligationPermissions.All,
+        .. StaffPermissions.All,
     ];
 }

@@ -7,16 +7,17 @@ namespace Xinke.Modules.Systems;
 public sealed class InformationSystems(XinkeDb db)
 {
     public Task<SystemSummary?> FindAsync(long id, CancellationToken cancellationToken) =>
-        Summaries().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        Summaries(db.Set<InformationSystem>().Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<SystemSummary>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        await Summaries().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        await Summaries(db.Set<InformationSystem>().Where(s => ids.Contains(s.Id))).ToListAsync(cancellationToken);
 
     /// <summary>Systems that are not retired, by code.</summary>
     public async Task<IReadOnlyList<SystemSummary>> InServiceAsync(CancellationToken cancellationToken) =>
-        await Summaries().Where(s => s.Status != SystemStatus.Retired).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        await Summaries(db.Set<InformationSystem>().Where(s => s.Status != SystemStatus.Retired).OrderBy(s => s.Code)).ToListAsync(cancellationToken);
 
-    private IQueryable<SystemSummary> Summaries() =>
-        db.Set<InformationSystem>().Select(s => new SystemSummary(
+    /// <summary>Filter and order the systems before projecting: EF cannot translate members of a record built by its constructor.</summary>
+    private static IQueryable<SystemSummary> Summaries(IQueryable<InformationSystem> systems) =>
+        systems.Select(s => new SystemSummary(
             s.Id, s.Code, s.Name, s.OwnerDepartmentId, s.ProtectionLevel, s.Criticality, s.Criticality == SystemCriticality.Critical, s.RtoMinutes, s.RpoMinutes, s.Status));
 }

@@ -27,6 +27,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
 
     private static readonly string[] ChecklistRunners = [ItDirector, ItEngineer, DutyOperator];
     private static readonly string[] ObligationReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -116,6 +117,24 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/obligations/periods"] = ObligationReaders,
         ["GET /api/v1/obligations/periods/export"] = ObligationReaders,
         ["POST /api/v1/obligations/periods/{id:long}/review"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/trainings"] = StaffReaders,
+        ["GET /api/v1/trainings/export"] = StaffReaders,
+        ["GET /api/v1/trainings/{id:long}"] = StaffReaders,
+        ["POST /api/v1/trainings"] = [ItDirector, ItEngineer],
+        ["PATCH /api/v1/trainings/{id:long}"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/trainings/{id:long}/attendance"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/trainings/{id:long}/results"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/trainings/attendance"] = StaffReaders,
+        ["GET /api/v1/trainings/attendance/export"] = StaffReaders,
+        ["GET /api/v1/trainings/people/{personId:long}"] = StaffReaders,
+        ["GET /api/v1/agreements/versions"] = StaffReaders,
+        ["POST /api/v1/agreements/versions"] = [ItDirector, ItEngineer, DeptLiaison],
+        ["GET /api/v1/agreements/current"] = Everyone,
+        ["POST /api/v1/agreements/current/accept"] = Everyone,
+        ["GET /api/v1/agreements/acceptances"] = StaffReaders,
+        ["GET /api/v1/agreements/acceptances/export"] = StaffReaders,
+        ["GET /api/v1/agreements/acceptances/{id:long}"] = StaffReaders,
+        ["POST /api/v1/agreements/acceptances"] = [ItDirector, ItEngineer, DeptLiaison],
     };
 
     [Fact]

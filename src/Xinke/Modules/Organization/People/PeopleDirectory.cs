@@ -13,18 +13,18 @@ namespace Xinke.Modules.Organization.People;
 public sealed class PeopleDirectory(XinkeDb db)
 {
     public Task<PersonSummary?> FindAsync(long personId, CancellationToken cancellationToken) =>
-        Summaries().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        Summaries(db.Set<Person>().Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken);
 
     public Task<PersonSummary?> FindByAccountAsync(long accountId, CancellationToken cancellationToken) =>
-        Summaries().SingleOrDefaultAsync(p => p.AccountId == accountId, cancellationToken);
+        Summaries(db.Set<Person>().Where(p => db.Set<Account>().Any(a => a.Id == accountId && a.PersonId == p.Id))).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
-        await Summaries().Where(p => personIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        await Summaries(db.Set<Person>().Where(p => personIds.Contains(p.Id))).ToListAsync(cancellationToken);
 
     /// <summary>The people of a department (not those beneath it), leavers included only when asked.</summary>
     public async Task<IReadOnlyList<PersonSummary>> InDepartmentAsync(long departmentId, bool includeLeavers, CancellationToken cancellationToken) =>
-        await Summaries().Where(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left))
-            .OrderBy(p => p.EmployeeNumber).ToListAsync(cancellationToken);
+        [.. (await Summaries(db.Set<Person>().Where(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left))).ToListAsync(cancellationToken))
+            .OrderBy(p => p.EmployeeNumber, StringComparer.Ordinal)];
 
     /// <summary>People who have left and still have an account that is not disabled.</summary>
     public async Task<IReadOnlyList<PersonSummary>> LeaversWithLiveAccountsAsync(CancellationToken cancellationToken) =>
@@ -46,8 +46,12 @@ public sealed class PeopleDirectory(XinkeDb db)
             .SingleOrDefaultAsync(cancellationToken)
         ?? new DepartmentContactSummary(departmentId, null, null, null, null);
 
-    private IQueryable<PersonSummary> Summaries() =>
-        from person in db.Set<Person>()
+    /// <summary>
+    /// The summaries of <paramref name="people"/>: filter the people before projecting, since EF
+    /// cannot translate a filter on the members of a record built by its constructor.
+    /// </summary>
+    private IQueryable<PersonSummary> Summaries(IQueryable<Person> people) =>
+        from person in people
         join account in db.Set<Account>() on person.Id equals account.PersonId into accounts
         from account in accounts.DefaultIfEmpty()
         select new PersonSummary(person.Id, person.EmployeeNumber, person.Name, person.DepartmentId, person.Title, person.Status, person.LeftOn, account == null ? null : account.Id);
