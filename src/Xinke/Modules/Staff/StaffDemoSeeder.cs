@@ -52,12 +52,25 @@ public sealed class StaffDemoSeeder(
             return;
         }
 
+        TrainingSession? systemUse;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Human codes are taken inside the transaction that stores their records.
+            systemUse = await SeedRecordsAsync(size, everyone, progress, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await ActivateDemoAccountsAsync(systemUse, progress, cancellationToken);
+    }
+
+    /// <summary>The year's sessions with attendance, and agreement versions 1 and 2 with acceptances; returns a system-use session.</summary>
+    private async Task<TrainingSession?> SeedRecordsAsync(DemoSize size, List<PersonSummary> everyone, IProgress<string> progress, CancellationToken cancellationToken)
+    {
         var today = hospital.LocalDate(clock.GetUtcNow().UtcDateTime);
         var random = new Random(400);
         var perSession = size == DemoSize.Large ? 120 : 25;
         var itDepartment = await db.Set<Department>().AsNoTracking().Where(d => d.Name == "信息科").Select(d => (long?)d.Id).FirstOrDefaultAsync(cancellationToken);
         var inService = (await systems.InServiceAsync(cancellationToken)).Take(6).ToList();
-
         var sessions = new List<TrainingSession>();
         foreach (var (system, index) in inService.Select((s, i) => (s, i)))
         {
@@ -116,7 +129,7 @@ public sealed class StaffDemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await ActivateDemoAccountsAsync(sessions.FirstOrDefault(s => s.Kind == TrainingKind.SystemUse), progress, cancellationToken);
+        return sessions.FirstOrDefault(s => s.Kind == TrainingKind.SystemUse);
     }
 
     private async Task ActivateDemoAccountsAsync(TrainingSession? systemUse, IProgress<string> progress, CancellationToken cancellationToken)
