@@ -20,6 +20,7 @@ using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
+using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
 return await XinkeCli.Build(CreateApp).Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
@@ -46,6 +47,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddLeadership();
     builder.Services.AddPosts();
     builder.Services.AddSystems();
+    builder.Services.AddStaff();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -82,6 +84,7 @@ static WebApplication CreateApp(string[] args)
     app.MapSystemsNavigation();
     app.MapLeadershipApi();
     app.MapPostsApi();
+    app.MapStaffApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -15,6 +15,7 @@ using Xinke.Kernel.Workflow;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
+using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
 namespace Xinke.Kernel;
@@ -43,6 +44,7 @@ public static class XinkeModules
         new LeadershipModel(),
         new PostsModel(),
         new SystemsModel(),
+        new StaffModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -59,5 +61,6 @@ public static class XinkeModules
         .. SystemsPermissions.All,
         .. LeadershipPermissions.All,
         .. PostsPermissions.All,
+        .. StaffPermissions.All,
     ];
 }

@@ -19,6 +19,7 @@ public sealed partial class AccountService(
     TimeProvider clock,
     IOptions<IdentityPolicyOptions> options,
     IEnumerable<IPersonLookup> personLookups,
+    IEnumerable<IAccountActivationGate> activationGates,
     ILogger<AccountService> logger)
 {
     public static Error? CheckUserName(string? userName) =>
@@ -120,7 +121,41 @@ public sealed partial class AccountService(
         return null;
     }
 
-    public Task<Error?> ActivateAsync(long id, CancellationToken cancellationToken) => ChangeAsync(id, a => a.Activate(), endSessions: false, cancellationToken);
+    /// <summary>Activates a pending account once every activation gate lets it through.</summary>
+    public async Task<Error?> ActivateAsync(long id, CancellationToken cancellationToken)
+    {
+        var account = await db.Set<Account>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is { State: AccountState.Pending } && !await IsExemptFromGatesAsync(account, cancellationToken))
+        {
+            foreach (var gate in activationGates)
+            {
+                if (await gate.CheckAsync(account, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+            }
+        }
+
+        return await ChangeAsync(id, a => a.Activate(), endSessions: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The bootstrap administrators (and any account holding an administrator's powers) are not
+    /// gated: they exist before any training or agreement can be recorded, and the people who
+    /// record those need them first. Their accounts are few, named and audited (三员分立).
+    /// </summary>
+    private async Task<bool> IsExemptFromGatesAsync(Account account, CancellationToken cancellationToken)
+    {
+        if (account.BootstrapName is not null)
+        {
+            return true;
+        }
+
+        var permissions = await db.Set<RoleAssignment>().Where(a => a.AccountId == account.Id)
+            .SelectMany(a => a.Role!.Permissions.Select(p => p.Permission))
+            .ToListAsync(cancellationToken);
+        return catalog.DutiesOf(permissions).Count > 0;
+    }
 
     public async Task<Error?> DisableAsync(long id, CancellationToken cancellationToken) =>
         await RefuseOtherAdministratorAsync(id, cancellationToken) ?? await ChangeAsync(id, a => a.Disable(), endSessions: true, cancellationToken);

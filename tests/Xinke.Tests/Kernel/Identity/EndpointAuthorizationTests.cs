@@ -32,6 +32,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] SystemReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
+    private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -158,6 +159,24 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/systems"] = [ItDirector, ItEngineer],
         ["PATCH /api/v1/systems/{id:long}"] = [ItDirector, ItEngineer],
         ["POST /api/v1/systems/{id:long}/retire"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/trainings"] = StaffReaders,
+        ["GET /api/v1/trainings/export"] = StaffReaders,
+        ["GET /api/v1/trainings/{id:long}"] = StaffReaders,
+        ["POST /api/v1/trainings"] = [ItDirector, ItEngineer],
+        ["PATCH /api/v1/trainings/{id:long}"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/trainings/{id:long}/attendance"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/trainings/{id:long}/results"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/trainings/attendance"] = StaffReaders,
+        ["GET /api/v1/trainings/attendance/export"] = StaffReaders,
+        ["GET /api/v1/trainings/people/{personId:long}"] = StaffReaders,
+        ["GET /api/v1/agreements/versions"] = StaffReaders,
+        ["POST /api/v1/agreements/versions"] = [ItDirector, ItEngineer, DeptLiaison],
+        ["GET /api/v1/agreements/current"] = Everyone,
+        ["POST /api/v1/agreements/current/accept"] = Everyone,
+        ["GET /api/v1/agreements/acceptances"] = StaffReaders,
+        ["GET /api/v1/agreements/acceptances/export"] = StaffReaders,
+        ["GET /api/v1/agreements/acceptances/{id:long}"] = StaffReaders,
+        ["POST /api/v1/agreements/acceptances"] = [ItDirector, ItEngineer, DeptLiaison],
     };
 
     [Fact]

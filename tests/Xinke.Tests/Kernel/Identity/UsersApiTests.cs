@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Tests.Infrastructure;
+using Xinke.Tests.Modules.Staff;
 
 namespace Xinke.Tests.Kernel.Identity;
 
@@ -21,7 +22,11 @@ public abstract class UsersApiTests(DatabaseKind kind) : IdentityTest(kind)
     {
         var sysadmin = await SignInAsync(await CreateUserAsync("sys1", "sysadmin"));
 
-        var created = await PostAsync(sysadmin, "/api/v1/users", new { userName = "wangwu", displayName = "王五" });
+        // The activation gate (ACC-01) asks that the person was trained and accepted the confidentiality agreement.
+        var person = await StaffTestRecords.PersonAsync(App, await StaffTestRecords.DepartmentAsync(App, "心血管内科"), "王五");
+        await StaffTestRecords.QualifyAsync(App, person, new DateOnly(2026, 3, 2));
+
+        var created = await PostAsync(sysadmin, "/api/v1/users", new { userName = "wangwu", displayName = "王五", personId = person });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         var id = body.GetProperty("id").GetInt64();

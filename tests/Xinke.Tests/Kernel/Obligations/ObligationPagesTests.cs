@@ -31,7 +31,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
-        var obligation = await WithDbAsync(db => db.Set<Obligation>().AsNoTracking().SingleAsync(Cancel));
+        var obligation = await WithDbAsync(db => db.Set<Obligation>().AsNoTracking().SingleAsync(o => o.Key == null, Cancel));
         Assert.Equal(($"/obligations/{obligation.Id}", ",ROOM-01,ROOM-02,", true), (url, obligation.RequirementIds, obligation.Active));
 
         var detail = await PageAsync(client, url);
@@ -49,7 +49,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
             ["Form.EvidenceKind"] = "rooms.inspection",
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        var after = await WithDbAsync(db => db.Set<Obligation>().AsNoTracking().SingleAsync(Cancel));
+        var after = await WithDbAsync(db => db.Set<Obligation>().AsNoTracking().SingleAsync(o => o.Key == null, Cancel));
         Assert.Equal((24, ",ROOM-01,", false), (after.GraceHours, after.RequirementIds, after.Active));
 
         var stale = await PageForms.SubmitAsync(client, detail, url, new() { ["Version"] = obligation.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Title"] = "x", ["Form.Schedule"] = "0 0 1 * *", ["Form.Owner"] = "it-engineer", ["Form.EvidenceKind"] = "rooms.inspection" });
@@ -67,7 +67,7 @@ public sealed partial class ObligationPagesTests() : ObligationTest(DatabaseKind
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("周期规则无法解析", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
-        Assert.False(await WithDbAsync(db => db.Set<Obligation>().AnyAsync(Cancel)));
+        Assert.False(await WithDbAsync(db => db.Set<Obligation>().AnyAsync(o => o.Key == null, Cancel)));
     }
 
     [Fact]
