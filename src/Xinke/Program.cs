@@ -16,6 +16,7 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
+using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Systems;
 
@@ -40,6 +41,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddOrganization();
     builder.Services.AddSystems();
+    builder.Services.AddAccess();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -71,6 +73,7 @@ static WebApplication CreateApp(string[] args)
     app.MapCalendarNavigation();
     app.MapObligationsApi();
     app.MapObligationsNavigation();
+    app.MapAccessApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -12,6 +12,7 @@ using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
+using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Systems;
 
@@ -39,6 +40,7 @@ public static class XinkeModules
         new ObligationsModel(),
         new OrganizationModel(),
         new SystemsModel(),
+        new AccessModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -51,5 +53,6 @@ public static class XinkeModules
         .. ChecklistPermissions.All,
         .. WorkflowPermissions.All,
         .. ObligationPermissions.All,
+        .. AccessPermissions.All,
     ];
 }

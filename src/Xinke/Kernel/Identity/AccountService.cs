@@ -46,7 +46,8 @@ public sealed partial class AccountService(
             return Error.Conflict(IdentityErrors.UserNameTaken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A module creating an account inside its own use case (a granted permission request) joins its transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var oneTime = password ?? Secrets.OneTimePassword();
         var account = new Account
@@ -68,7 +69,11 @@ public sealed partial class AccountService(
 
         db.Add(new PasswordHistoryEntry { AccountId = account.Id, PasswordHash = account.PasswordHash!, ChangedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Account {AccountId} ({UserName}) created, {State}", account.Id, account.UserName, state);
         return new NewAccount(account, oneTime);
     }
@@ -238,14 +243,19 @@ public sealed partial class AccountService(
             return refused;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A module's policy (disabling a leaver's account) may change the account inside its own transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         if (endSessions)
         {
             await EndSessionsAsync(id, keepSession: null, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Account {AccountId} is now {State} (locked until {LockedUntil})", id, account.State, account.LockedUntil);
         return null;
     }

@@ -116,6 +116,20 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/obligations/periods"] = ObligationReaders,
         ["GET /api/v1/obligations/periods/export"] = ObligationReaders,
         ["POST /api/v1/obligations/periods/{id:long}/review"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/permission-requests"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison, Staff],
+        ["GET /api/v1/permission-requests/export"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison, Staff],
+        ["GET /api/v1/permission-requests/{id:long}"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison, Staff],
+        ["POST /api/v1/permission-requests"] = [ItDirector, DeptHead, DeptLiaison, Staff],
+        ["POST /api/v1/permission-requests/{id:long}/revoke"] = [SecAdmin],
+        ["GET /api/v1/access-reviews"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews"] = [ItDirector, SecAdmin],
+        ["GET /api/v1/access-reviews/{id:long}"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["GET /api/v1/access-reviews/{id:long}/lines"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews/{id:long}/lines/{lineId:long}/confirm"] = [ItDirector, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews/{id:long}/lines/{lineId:long}/revoke"] = [ItDirector, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews/{id:long}/close"] = [ItDirector, SecAdmin],
+        ["GET /api/v1/access-reviews/{id:long}/report"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["GET /api/v1/access-reviews/{id:long}/report/export"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
     };
 
     [Fact]
