@@ -1,5 +1,5 @@
-using Xinke.Kernel;
 using Xinke.Data;
+using Xinke.Kernel;
 
 namespace Xinke.Modules.Access.Requests;
 

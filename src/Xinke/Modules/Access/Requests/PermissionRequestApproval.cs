@@ -1,7 +1,7 @@
-using Xinke.Kernel;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
+using Xinke.Kernel;
 using Xinke.Kernel.Workflow;
 
 namespace Xinke.Modules.Access.Requests;

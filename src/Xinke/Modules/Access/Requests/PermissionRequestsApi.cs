@@ -1,6 +1,6 @@
-using Xinke.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Xinke.Kernel;
 using Xinke.Kernel.Data.Paging;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;

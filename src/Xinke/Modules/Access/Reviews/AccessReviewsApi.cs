@@ -1,7 +1,7 @@
-using Xinke.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
+using Xinke.Kernel;
 using Xinke.Kernel.Data.Paging;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
