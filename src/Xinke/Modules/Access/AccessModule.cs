@@ -1,3 +1,4 @@
+using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
@@ -34,6 +35,9 @@ public static class AccessModule
         services.AddSingleton<IObligationDeclarations, AccessObligations>();
         services.AddEvidenceProvider<AccessEvidence>();
         services.AddHomeGapSource<AccessHomeGaps>();
+        services.AddScoped<AccessDemoSeeder>();
+        services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AccessDemoSeeder>());
+        services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<AccessDemoSeeder>());
         services.AddNotificationKind(PermissionGrants.GrantedKind, "notice.kind.access_request_granted", emailByDefault: true);
         services.AddNotificationKind(PermissionGrants.EndedKind, "notice.kind.access_grant_ended", emailByDefault: true);
         services.AddNotificationKind(AccessReviews.OpenedKind, "notice.kind.access_review_opened", emailByDefault: true);
