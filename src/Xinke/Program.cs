@@ -17,6 +17,7 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
+using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
@@ -48,6 +49,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddPosts();
     builder.Services.AddSystems();
     builder.Services.AddStaff();
+    builder.Services.AddAccess();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -85,6 +87,7 @@ static WebApplication CreateApp(string[] args)
     app.MapLeadershipApi();
     app.MapPostsApi();
     app.MapStaffApi();
+    app.MapAccessApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -12,6 +12,7 @@ using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
+using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
@@ -45,6 +46,7 @@ public static class XinkeModules
         new PostsModel(),
         new SystemsModel(),
         new StaffModel(),
+        new AccessModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -62,5 +64,6 @@ public static class XinkeModules
         .. LeadershipPermissions.All,
         .. PostsPermissions.All,
         .. StaffPermissions.All,
+        .. AccessPermissions.All,
     ];
 }

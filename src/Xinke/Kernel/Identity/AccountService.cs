@@ -53,7 +53,8 @@ public sealed partial class AccountService(
             return badPerson;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A module creating an account inside its own use case (a granted permission request) joins its transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var oneTime = password ?? Secrets.OneTimePassword();
         var account = new Account
@@ -75,7 +76,11 @@ public sealed partial class AccountService(
 
         db.Add(new PasswordHistoryEntry { AccountId = account.Id, PasswordHash = account.PasswordHash!, ChangedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Account {AccountId} ({UserName}) created, {State}", account.Id, account.UserName, state);
         return new NewAccount(account, oneTime);
     }

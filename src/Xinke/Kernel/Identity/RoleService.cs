@@ -100,6 +100,66 @@ public sealed partial class RoleService(XinkeDb db, PermissionCatalog catalog, I
         return rows;
     }
 
+    /// <summary>
+    /// Adds one role, hospital-wide or for one department, to an account's roles, keeping the others:
+    /// what a granted permission request does. <paramref name="grantorId"/> is the account on whose
+    /// decision it happens (it may not be the receiving account); null for the system. Joins the
+    /// caller's transaction. Granting what the account already holds changes nothing.
+    /// </summary>
+    public async Task<Result<RoleAssignment>> GrantAsync(long? grantorId, long accountId, string role, long? departmentId, CancellationToken cancellationToken)
+    {
+        if (grantorId == accountId)
+        {
+            return Error.Conflict(IdentityErrors.SelfGrant, SeparationRequirement);
+        }
+
+        var granted = await db.Set<Role>().AsNoTracking().Include(r => r.Permissions).SingleOrDefaultAsync(r => r.Name == role, cancellationToken);
+        if (granted is null)
+        {
+            return Error.Invalid(IdentityErrors.UnknownRole, "role", role);
+        }
+
+        if (departmentId is not null && !await db.Set<Department>().AnyAsync(d => d.Id == departmentId, cancellationToken))
+        {
+            return Error.Invalid(IdentityErrors.UnknownDepartment, "departmentId");
+        }
+
+        var held = await db.Set<RoleAssignment>().Where(a => a.AccountId == accountId).Include(a => a.Role!.Permissions).ToListAsync(cancellationToken);
+        if (held.FirstOrDefault(a => a.RoleId == granted.Id && a.DepartmentId == departmentId) is { } existing)
+        {
+            return existing;
+        }
+
+        if (catalog.DutiesOf(held.SelectMany(a => a.Role!.Permissions).Concat(granted.Permissions).Select(p => p.Permission)).Count > 1)
+        {
+            return Error.Conflict(IdentityErrors.SeparationOfDuties, SeparationRequirement);
+        }
+
+        var assignment = new RoleAssignment { AccountId = accountId, RoleId = granted.Id, DepartmentId = departmentId };
+        db.Add(assignment);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Role {Role} (department {DepartmentId}) granted to account {AccountId} on the decision of {Grantor}", role, departmentId, accountId, grantorId);
+        return assignment;
+    }
+
+    /// <summary>
+    /// Takes one role (for one department, or hospital-wide) from an account, keeping the others; joins
+    /// the caller's transaction. False when the account did not hold it.
+    /// </summary>
+    public async Task<bool> RevokeAsync(long accountId, long roleId, long? departmentId, CancellationToken cancellationToken)
+    {
+        var held = await db.Set<RoleAssignment>().Where(a => a.AccountId == accountId && a.RoleId == roleId && a.DepartmentId == departmentId).ToListAsync(cancellationToken);
+        if (held.Count == 0)
+        {
+            return false;
+        }
+
+        db.RemoveRange(held);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Role {RoleId} (department {DepartmentId}) revoked from account {AccountId}", roleId, departmentId, accountId);
+        return true;
+    }
+
     /// <summary>Brings the built-in roles in step with the permissions the modules declare.</summary>
     public async Task SyncBuiltInAsync(CancellationToken cancellationToken)
     {

@@ -177,6 +177,20 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/agreements/acceptances/export"] = StaffReaders,
         ["GET /api/v1/agreements/acceptances/{id:long}"] = StaffReaders,
         ["POST /api/v1/agreements/acceptances"] = [ItDirector, ItEngineer, DeptLiaison],
+        ["GET /api/v1/permission-requests"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison, Staff],
+        ["GET /api/v1/permission-requests/export"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison, Staff],
+        ["GET /api/v1/permission-requests/{id:long}"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison, Staff],
+        ["POST /api/v1/permission-requests"] = [ItDirector, DeptHead, DeptLiaison, Staff],
+        ["POST /api/v1/permission-requests/{id:long}/revoke"] = [SecAdmin],
+        ["GET /api/v1/access-reviews"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews"] = [ItDirector, SecAdmin],
+        ["GET /api/v1/access-reviews/{id:long}"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["GET /api/v1/access-reviews/{id:long}/lines"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews/{id:long}/lines/{lineId:long}/confirm"] = [ItDirector, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews/{id:long}/lines/{lineId:long}/revoke"] = [ItDirector, DeptHead, DeptLiaison],
+        ["POST /api/v1/access-reviews/{id:long}/close"] = [ItDirector, SecAdmin],
+        ["GET /api/v1/access-reviews/{id:long}/report"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["GET /api/v1/access-reviews/{id:long}/report/export"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
     };
 
     [Fact]

@@ -16,18 +16,21 @@ public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
         db.Set<Person>().AnyAsync(p => p.Id == personId, cancellationToken);
 
     public Task<PersonSummary?> FindAsync(long personId, CancellationToken cancellationToken) =>
-        Summaries(db.Set<Person>().Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken);
+        Summaries(p => p.Id == personId).SingleOrDefaultAsync(cancellationToken);
 
     public Task<PersonSummary?> FindByAccountAsync(long accountId, CancellationToken cancellationToken) =>
-        Summaries(db.Set<Person>().Where(p => db.Set<Account>().Any(a => a.Id == accountId && a.PersonId == p.Id))).SingleOrDefaultAsync(cancellationToken);
+        Summaries(p => db.Set<Account>().Any(a => a.Id == accountId && a.PersonId == p.Id)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
-        await Summaries(db.Set<Person>().Where(p => personIds.Contains(p.Id))).ToListAsync(cancellationToken);
+        await Summaries(p => personIds.Contains(p.Id)).ToListAsync(cancellationToken);
+
+    /// <summary>People whose employee number is <paramref name="term"/> or whose name contains it (forms that pick a person).</summary>
+    public async Task<IReadOnlyList<PersonSummary>> SearchAsync(string term, int limit, CancellationToken cancellationToken) =>
+        await Summaries(p => p.EmployeeNumber == term || p.Name.Contains(term)).Take(limit).ToListAsync(cancellationToken);
 
     /// <summary>The people of a department (not those beneath it), leavers included only when asked.</summary>
     public async Task<IReadOnlyList<PersonSummary>> InDepartmentAsync(long departmentId, bool includeLeavers, CancellationToken cancellationToken) =>
-        await Summaries(db.Set<Person>().Where(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left)).OrderBy(p => p.EmployeeNumber))
-            .ToListAsync(cancellationToken);
+        await Summaries(p => p.DepartmentId == departmentId && (includeLeavers || p.Status != PersonStatus.Left)).ToListAsync(cancellationToken);
 
     /// <summary>People who have left and still have an account that is not disabled.</summary>
     public async Task<IReadOnlyList<PersonSummary>> LeaversWithLiveAccountsAsync(CancellationToken cancellationToken) =>
@@ -49,9 +52,12 @@ public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
             .SingleOrDefaultAsync(cancellationToken)
         ?? new DepartmentContactSummary(departmentId, null, null, null, null);
 
-    /// <summary>Projects people already filtered: EF translates filters on the entity, not on the summary record.</summary>
-    private IQueryable<PersonSummary> Summaries(IQueryable<Person> people) =>
-        from person in people
+    /// <summary>
+    /// People as summaries, filtered on the entity before the projection (a filter on the projected
+    /// record cannot be translated to SQL), in employee-number order.
+    /// </summary>
+    private IQueryable<PersonSummary> Summaries(System.Linq.Expressions.Expression<Func<Person, bool>> filter) =>
+        from person in db.Set<Person>().Where(filter).OrderBy(p => p.EmployeeNumber)
         join account in db.Set<Account>() on person.Id equals account.PersonId into accounts
         from account in accounts.DefaultIfEmpty()
         select new PersonSummary(person.Id, person.EmployeeNumber, person.Name, person.DepartmentId, person.Title, person.Status, person.LeftOn, account == null ? null : account.Id);
