@@ -14,6 +14,9 @@ public abstract class BrowserTest<TServer>(TServer server, Chromium chromium) : 
 {
     protected TServer Server { get; } = server;
 
+    /// <summary>The shared browser, for a test that needs a second person signed in beside the first.</summary>
+    protected Chromium Chromium { get; } = chromium;
+
     private BrowserSession? session;
 
     protected BrowserSession Session => session ?? throw new InvalidOperationException("Not started.");
@@ -31,7 +34,7 @@ public abstract class BrowserTest<TServer>(TServer server, Chromium chromium) : 
     public async ValueTask InitializeAsync()
     {
         var method = TestContext.Current.TestMethod?.MethodName ?? "test";
-        session = await BrowserSession.OpenAsync(chromium.Browser, Server.Origin, GetType().Name, method);
+        session = await BrowserSession.OpenAsync(Chromium.Browser, Server.Origin, GetType().Name, method);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,7 @@ public sealed class OrganizationDemoSeeder(
     XinkeDb db,
     DepartmentService departments,
     AccountService accounts,
+    RoleService roles,
     IConfiguration configuration,
     TimeProvider clock) : IDemoSeeder, IBusinessRecords
 {
@@ -152,7 +153,9 @@ public sealed class OrganizationDemoSeeder(
             progress.Report($"organization: demo accounts' password (shown once): {password}");
         }
 
-        var roles = await db.Set<Role>().AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, cancellationToken);
+        // The demo may run before the first start has created the built-in roles.
+        await roles.SyncBuiltInAsync(cancellationToken);
+        var roleIds = await db.Set<Role>().AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, cancellationToken);
         foreach (var (role, person, scope) in demo)
         {
             var created = await accounts.CreateAsync(role, person.Name, person.Id, AccountState.Pending, cancellationToken, password);
@@ -163,7 +166,7 @@ public sealed class OrganizationDemoSeeder(
 
             var account = await db.Set<Account>().SingleAsync(a => a.Id == created.Value!.Account.Id, cancellationToken);
             account.MustChangePassword = false;
-            db.Add(new RoleAssignment { AccountId = account.Id, RoleId = roles[role], DepartmentId = scope });
+            db.Add(new RoleAssignment { AccountId = account.Id, RoleId = roleIds[role], DepartmentId = scope });
             await db.SaveChangesAsync(cancellationToken);
         }
 
