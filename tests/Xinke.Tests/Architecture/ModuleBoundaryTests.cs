@@ -36,6 +36,22 @@ public sealed partial class ModuleBoundaryTests() : IntegrationTest(DatabaseKind
         Assert.Empty(offences);
     }
 
+    [Fact]
+    public async Task No_page_carries_an_inline_style_which_the_content_security_policy_would_block()
+    {
+        var pages = Path.Combine(RepositoryRoot(), "src", "Xinke");
+        var offending = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories))
+        {
+            if ((await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).Contains(" style=\"", StringComparison.Ordinal))
+            {
+                offending.Add(Path.GetRelativePath(pages, file));
+            }
+        }
+
+        Assert.Empty(offending);
+    }
+
     private static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

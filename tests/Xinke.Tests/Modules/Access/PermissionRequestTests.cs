@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
+using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Access;
@@ -76,6 +77,30 @@ public abstract class PermissionRequestTests(DatabaseKind kind) : AccessTest(kin
         Assert.Equal("王护士", account.DisplayName);
         Assert.Equal(AccountState.Pending, account.State);
         Assert.Equal([(BuiltInRoles.Staff, (long?)Cardiology)], await RolesOfAsync(account.Id));
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-02")]
+    public async Task The_liaison_of_a_department_files_for_a_nurse_of_one_of_its_wards()
+    {
+        var (liaison, head, security) = await CardiologyContactsAsync();
+        var ward = await WithDbAsync(async db =>
+        {
+            var parentPath = await db.Set<Department>().Where(d => d.Id == Cardiology).Select(d => d.Path).SingleAsync(Cancel);
+            var department = new Department { Name = "心内一病区", Kind = DepartmentKind.Ward, ParentId = Cardiology, Path = "/w/" };
+            db.Add(department);
+            await db.SaveChangesAsync(Cancel);
+            department.Path = $"{parentPath}{department.Id}/";
+            await db.SaveChangesAsync(Cancel);
+            return department.Id;
+        });
+        var nurse = await PersonAsync("N2026018", "病区护士", ward);
+
+        var request = await FileAsync(liaison, nurse, BuiltInRoles.Staff, ward);
+        await ApproveAsync(request, head, security);
+
+        var account = await WithDbAsync(db => db.Set<Account>().AsNoTracking().SingleAsync(a => a.PersonId == nurse, Cancel));
+        Assert.Equal([(BuiltInRoles.Staff, (long?)ward)], await RolesOfAsync(account.Id));
     }
 
     [Fact]
