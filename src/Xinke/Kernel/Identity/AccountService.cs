@@ -156,10 +156,7 @@ public sealed partial class AccountService(
             return true;
         }
 
-        var permissions = await db.Set<RoleAssignment>().Where(a => a.AccountId == account.Id)
-            .SelectMany(a => a.Role!.Permissions.Select(p => p.Permission))
-            .ToListAsync(cancellationToken);
-        return catalog.DutiesOf(permissions).Count > 0;
+        return (await DutiesOfAsync(account.Id, cancellationToken)).Count > 0;
     }
 
     public async Task<Error?> DisableAsync(long id, CancellationToken cancellationToken) =>
@@ -199,13 +196,18 @@ public sealed partial class AccountService(
     /// </summary>
     private async Task<Error?> RefuseOtherAdministratorAsync(long id, CancellationToken cancellationToken)
     {
-        var permissions = await db.Set<RoleAssignment>().Where(a => a.AccountId == id)
-            .SelectMany(a => a.Role!.Permissions.Select(p => p.Permission))
-            .ToListAsync(cancellationToken);
-        var duties = catalog.DutiesOf(permissions);
+        var duties = await DutiesOfAsync(id, cancellationToken);
         return duties.Contains(AdminDuty.Security) || duties.Contains(AdminDuty.Audit)
             ? Error.Conflict(IdentityErrors.SeparationOfDuties, RoleService.SeparationRequirement)
             : null;
+    }
+
+    private async Task<IReadOnlySet<AdminDuty>> DutiesOfAsync(long accountId, CancellationToken cancellationToken)
+    {
+        var permissions = await db.Set<RoleAssignment>().Where(a => a.AccountId == accountId)
+            .SelectMany(a => a.Role!.Permissions.Select(p => p.Permission))
+            .ToListAsync(cancellationToken);
+        return catalog.DutiesOf(permissions);
     }
 
     private async Task<Result<string>> IssuePasswordAsync(long id, string? password, CancellationToken cancellationToken)

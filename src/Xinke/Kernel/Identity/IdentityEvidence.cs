@@ -32,7 +32,7 @@ public sealed class IdentityEvidence(XinkeDb db, RequirementCatalogue catalogue,
 
     private async Task<EvidenceAnswer> SecondFactorAsync(EvidenceQuery query, CancellationToken cancellationToken)
     {
-        var accounts = await ActiveAccountsAsync(query, cancellationToken);
+        var accounts = ActiveAccounts(query);
         var everyone = policy.Value.RequireMfaForEveryone;
         var mfaRoles = await db.Set<Role>().AsNoTracking().Where(r => r.RequiresMfa).Select(r => r.Id).ToListAsync(cancellationToken);
         var needing = everyone
@@ -46,7 +46,7 @@ public sealed class IdentityEvidence(XinkeDb db, RequirementCatalogue catalogue,
 
     private async Task<EvidenceAnswer> PasswordsAsync(EvidenceQuery query, CancellationToken cancellationToken)
     {
-        var accounts = (await ActiveAccountsAsync(query, cancellationToken)).Where(a => a.PasswordHash != null);
+        var accounts = ActiveAccounts(query).Where(a => a.PasswordHash != null);
         var oldest = query.AsOf - policy.Value.PasswordMaxAge;
         var total = await accounts.CountAsync(cancellationToken);
         var current = await accounts.CountAsync(a => !a.MustChangePassword && a.PasswordChangedAt != null && a.PasswordChangedAt > oldest, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class IdentityEvidence(XinkeDb db, RequirementCatalogue catalogue,
     }
 
     /// <summary>Accounts active when the records are judged; for a department, those holding a role scoped inside it.</summary>
-    private async Task<IQueryable<Account>> ActiveAccountsAsync(EvidenceQuery query, CancellationToken cancellationToken)
+    private IQueryable<Account> ActiveAccounts(EvidenceQuery query)
     {
         var accounts = db.Set<Account>().AsNoTracking().Where(a => a.State == AccountState.Active && a.CreatedAt <= query.AsOf);
         if (query.DepartmentId is not { } department)
@@ -63,13 +63,7 @@ public sealed class IdentityEvidence(XinkeDb db, RequirementCatalogue catalogue,
             return accounts;
         }
 
-        var path = await db.Set<Department>().AsNoTracking().Where(d => d.Id == department).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken);
-        if (path is null)
-        {
-            return accounts.Where(_ => false);
-        }
-
-        var inside = db.Set<Department>().Where(d => d.Path.StartsWith(path)).Select(d => (long?)d.Id);
+        var inside = db.Set<Department>().SelfAndBeneath(department).Select(id => (long?)id);
         return accounts.Where(a => db.Set<RoleAssignment>().Any(r => r.AccountId == a.Id && inside.Contains(r.DepartmentId)));
     }
 }

@@ -48,7 +48,7 @@ public sealed class StaffEvidence(XinkeDb db, RequirementCatalogue catalogue, Pe
             && a.Session.HeldOn >= query.From && a.Session.HeldOn <= query.To);
         if (query.DepartmentId is { } department)
         {
-            var inside = await DepartmentsUnderAsync(department, cancellationToken);
+            var inside = db.Set<Department>().SelfAndBeneath(department);
             passes = passes.Where(a => inside.Contains(a.DepartmentId));
         }
 
@@ -62,7 +62,7 @@ public sealed class StaffEvidence(XinkeDb db, RequirementCatalogue catalogue, Pe
     private async Task<EvidenceAnswer> SecurityTrainingAsync(EvidenceQuery query, CancellationToken cancellationToken)
     {
         var departments = query.DepartmentId is { } department
-            ? await DepartmentsUnderAsync(department, cancellationToken)
+            ? await db.Set<Department>().AsNoTracking().SelfAndBeneath(department).ToListAsync(cancellationToken)
             : await db.Set<Department>().AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         var active = new List<long>();
         foreach (var id in departments)
@@ -92,7 +92,7 @@ public sealed class StaffEvidence(XinkeDb db, RequirementCatalogue catalogue, Pe
             && !administrators.Contains(a.Id));
         if (query.DepartmentId is { } department)
         {
-            var inside = (await DepartmentsUnderAsync(department, cancellationToken)).Select(d => (long?)d).ToList();
+            var inside = db.Set<Department>().SelfAndBeneath(department).Select(id => (long?)id);
             opened = opened.Where(a => db.Set<RoleAssignment>().Any(r => r.AccountId == a.Id && inside.Contains(r.DepartmentId)));
         }
 
@@ -100,11 +100,5 @@ public sealed class StaffEvidence(XinkeDb db, RequirementCatalogue catalogue, Pe
         var cleared = await opened.CountAsync(a => db.Set<ActivationClearance>().Any(c => c.AccountId == a.Id && c.ClearedAt <= query.AsOf), cancellationToken);
         var status = EvidenceGrades.ByShare(catalogue, Activation, cleared, total);
         return new EvidenceAnswer(Activation, status, new EvidenceReason("evidence.acc01.activation", cleared, total), [Trainings, Agreements]);
-    }
-
-    private async Task<List<long>> DepartmentsUnderAsync(long departmentId, CancellationToken cancellationToken)
-    {
-        var path = await db.Set<Department>().AsNoTracking().Where(d => d.Id == departmentId).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken);
-        return path is null ? [] : await db.Set<Department>().AsNoTracking().Where(d => d.Path.StartsWith(path)).Select(d => d.Id).ToListAsync(cancellationToken);
     }
 }

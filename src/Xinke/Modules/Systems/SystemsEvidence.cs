@@ -35,8 +35,7 @@ public sealed class SystemsEvidence(XinkeDb db, RequirementCatalogue catalogue, 
             .Where(s => s.Status == SystemStatus.InService || (s.Status == SystemStatus.Retired && s.RetiredAt > asOf));
         if (query.DepartmentId is { } department)
         {
-            var path = await db.Set<Department>().AsNoTracking().Where(d => d.Id == department).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken);
-            var inside = db.Set<Department>().Where(d => path != null && d.Path.StartsWith(path)).Select(d => d.Id);
+            var inside = db.Set<Department>().SelfAndBeneath(department);
             systems = systems.Where(s => inside.Contains(s.OwnerDepartmentId));
         }
 

@@ -174,7 +174,7 @@ public sealed class PermissionRequests(
 
         // The head or liaison of the person's department or of one above it (a ward's nurse belongs to her department's liaison).
         var path = await db.Set<Department>().AsNoTracking().Where(d => d.Id == person.DepartmentId).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        foreach (var departmentId in path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).Reverse())
+        foreach (var departmentId in DepartmentTree.SelfAndAboveNearestFirst(path))
         {
             var contacts = await people.ContactsOfAsync(departmentId, cancellationToken);
             if (contacts.HeadAccountId == caller.Id || contacts.LiaisonAccountId == caller.Id)

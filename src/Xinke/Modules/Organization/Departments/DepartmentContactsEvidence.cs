@@ -22,8 +22,7 @@ public sealed class DepartmentContactsEvidence(XinkeDb db, DepartmentContactsSer
         IReadOnlyList<long>? reach = null;
         if (query.DepartmentId is { } department)
         {
-            var path = await db.Set<Department>().AsNoTracking().Where(d => d.Id == department).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken) ?? "\0";
-            reach = await db.Set<Department>().AsNoTracking().Where(d => d.Path.StartsWith(path)).Select(d => d.Id).ToListAsync(cancellationToken);
+            reach = await db.Set<Department>().AsNoTracking().SelfAndBeneath(department).ToListAsync(cancellationToken);
         }
 
         var all = db.Set<Department>().AsNoTracking().Where(d => d.Kind == DepartmentKind.Department);

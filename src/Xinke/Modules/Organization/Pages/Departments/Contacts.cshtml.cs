@@ -71,12 +71,10 @@ public sealed class ContactsModel(DepartmentContactsService contacts, XinkeDb db
             return false;
         }
 
-        var path = Department.Path;
-        Candidates = await (from person in db.Set<Person>().AsNoTracking()
-                            join department in db.Set<Department>() on person.DepartmentId equals department.Id
-                            where department.Path.StartsWith(path) && person.Status != PersonStatus.Left
-                            orderby person.EmployeeNumber
-                            select person).Take(2000).ToListAsync(cancellationToken);
+        var inside = db.Set<Department>().SelfAndBeneath(id);
+        Candidates = await db.Set<Person>().AsNoTracking()
+            .Where(person => inside.Contains(person.DepartmentId) && person.Status != PersonStatus.Left)
+            .OrderBy(person => person.EmployeeNumber).Take(2000).ToListAsync(cancellationToken);
         return true;
     }
 }
