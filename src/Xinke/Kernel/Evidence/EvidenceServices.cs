@@ -18,7 +18,11 @@ public static class EvidenceServices
             using var stream = File.OpenRead(file);
             return RequirementCatalogue.Load(stream);
         });
+        services.TryAddSingleton(new MappedFrameworks([.. MappedFrameworks.Shipped.Select(RequirementCatalogue.ShippedFramework)]));
+        services.TryAddScoped(provider => new ComplianceFrameworks(provider.GetRequiredService<RequirementCatalogue>(), provider.GetRequiredService<MappedFrameworks>().All));
         services.AddScoped<ComplianceEvidence>();
+        services.AddScoped<FrameworkEvidence>();
+        services.AddScoped<ComplianceReports>();
         return services;
     }
 

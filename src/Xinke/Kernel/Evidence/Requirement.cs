@@ -27,10 +27,31 @@ public sealed record LocalisedText(IReadOnlyDictionary<string, string> Texts)
     }
 }
 
+/// <summary>A top node of a framework's tree: an area of the regulations, a chapter of a standard.</summary>
 public sealed record RequirementArea(string Code, LocalisedText Title);
 
+/// <summary>A value a requirement is graded against, and where the value comes from.</summary>
+public sealed record Threshold(double Value, LocalisedText? Citation);
+
 /// <summary>
-/// One rule of the regulations in the product's own words, with the thresholds its evidence
-/// providers grade against (named numbers, read from the catalogue data, never from code).
+/// One assessable rule of a framework in the product's own words, with the thresholds its
+/// evidence is graded against (named numbers, read from the framework data, never from code).
+/// A rule of a mapped framework names the rules of another framework whose records prove it.
 /// </summary>
-public sealed record Requirement(string Id, string Area, LocalisedText Title, LocalisedText Explanation, IReadOnlyDictionary<string, double> Thresholds);
+public sealed record Requirement(
+    string Id,
+    string Area,
+    LocalisedText Title,
+    LocalisedText Explanation,
+    IReadOnlyDictionary<string, Threshold> OwnThresholds,
+    string? Source = null,
+    int? Level = null,
+    bool Verified = true,
+    EvidenceMapping? EvidencedBy = null)
+{
+    /// <summary>The own thresholds as plain numbers.</summary>
+    public IReadOnlyDictionary<string, double> Thresholds => OwnThresholds.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal);
+}
+
+/// <summary>The rules of another framework whose evidence proves a rule: collect once, prove everywhere.</summary>
+public sealed record EvidenceMapping(string Framework, IReadOnlyList<string> Requirements);

@@ -190,6 +190,92 @@ public abstract class EvidenceApiTests(DatabaseKind kind) : IdentityTest(kind)
         Assert.Equal(0.9, rules.Single(r => r.Id == "ACC-05").Thresholds["partly"]);
     }
 
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task A_classified_protection_item_is_never_greener_than_the_weakest_hospital_rule_that_proves_it()
+    {
+        var auditor = await SignInAsync(await CreateUserAsync("auditor", BuiltInRoles.AuditAdmin));
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+        Assert.Equal("notMet", (await EvidenceAsync(director, framework: "gbt22239-l3")).Status("8.1.4.3a-b"));
+
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(new Uri("/api/v1/audit/verify", UriKind.Relative), Cancel)).StatusCode);
+
+        var level3 = await EvidenceAsync(director, framework: "gbt22239-l3");
+        Assert.Equal(36, level3.Items.Count);
+        Assert.Equal("met", level3.Status("8.1.4.3a-b"));
+        var weakest = level3.Item("8.1.4.3c-d");
+        Assert.Equal("notCoveredYet", weakest.Status);
+        Assert.Equal("由 ACC-06, DATA-04 的记录证明（最弱一项：DATA-04）", weakest.Reason);
+        Assert.Contains(weakest.Links, l => l.Href == "/audit");
+    }
+
+    [Fact]
+    public async Task An_unknown_framework_is_not_found_with_a_code()
+    {
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+
+        var status = await director.GetAsync(new Uri("/api/v1/compliance/status?framework=iso27001", UriKind.Relative), Cancel);
+        var rules = await director.GetAsync(new Uri("/api/v1/compliance/requirements?framework=iso27001", UriKind.Relative), Cancel);
+
+        Assert.Equal("compliance.framework_not_found", (await Problems.ReadAsync(status, HttpStatusCode.NotFound)).Code);
+        Assert.Equal("compliance.framework_not_found", (await Problems.ReadAsync(rules, HttpStatusCode.NotFound)).Code);
+    }
+
+    [Fact]
+    public async Task The_frameworks_and_their_mapped_rules_are_listed_with_citations()
+    {
+        var staff = await SignInAsync(await CreateUserAsync("nurse", BuiltInRoles.Staff));
+
+        var frameworks = await staff.GetFromJsonAsync<List<FrameworkDto>>(new Uri("/api/v1/compliance/frameworks", UriKind.Relative), Cancel);
+        var level3 = await staff.GetFromJsonAsync<List<RequirementDto>>(new Uri("/api/v1/compliance/requirements?framework=gbt22239-l3", UriKind.Relative), Cancel);
+        var hospitalRules = await staff.GetFromJsonAsync<List<RequirementDto>>(new Uri("/api/v1/compliance/requirements", UriKind.Relative), Cancel);
+
+        Assert.Equal([("hospital", true), ("gbt22239-l3", false)], frameworks!.Select(f => (f.Code, f.Native)));
+        Assert.Equal(["ACC-06", "DATA-04"], level3!.Single(r => r.Id == "8.1.4.3c-d").EvidencedBy);
+        Assert.Equal(7, hospitalRules!.Single(r => r.Id == "ACC-06").Citations["maxDaysSinceVerification"].Value);
+        Assert.Equal("产品默认值：审计链至少每周校验一次。", hospitalRules!.Single(r => r.Id == "ACC-06").Citations["maxDaysSinceVerification"].Citation);
+    }
+
+    [Fact]
+    public async Task The_dashboard_puts_the_worst_gaps_first_and_drills_down_to_a_rules_records()
+    {
+        var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
+
+        var page = await director.GetStringAsync(new Uri("/compliance?from=2026-01-01&to=2026-03-02", UriKind.Relative), Cancel);
+        var detail = await director.GetAsync(new Uri("/compliance/requirements/ACC-06?from=2026-01-01&to=2026-03-02", UriKind.Relative), Cancel);
+        var unknown = await director.GetAsync(new Uri("/compliance/requirements/ZZZ-01", UriKind.Relative), Cancel);
+
+        var rows = System.Text.RegularExpressions.Regex.Matches(page, "data-requirement=\"([A-Z]+-[0-9]+)\".*?data-status=\"([A-Za-z]+)\"", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => (Id: m.Groups[1].Value, Status: Enum.Parse<ComplianceStatus>(m.Groups[2].Value))).ToList();
+        Assert.Equal(79, rows.Count);
+        Assert.Contains(rows, r => r.Id == "ACC-06" && r.Status == ComplianceStatus.NotMet);
+        var ranks = rows.Select(r => Xinke.Pages.Compliance.IndexModel.Rank(r.Status)).ToList();
+        Assert.Equal(ranks.Order(), ranks);
+        Assert.Equal(ComplianceStatus.NotMet, rows[0].Status);
+        Assert.Contains("data-testid=\"compliance-trend\"", page, StringComparison.Ordinal);
+        var body = await detail.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        Assert.Contains("8.1.4.3a-b", body, StringComparison.Ordinal);
+        Assert.Contains("href=\"/audit\"", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_liaison_sees_her_own_departments_part_of_the_dashboard_only()
+    {
+        var own = await DepartmentAsync("心内科");
+        var other = await DepartmentAsync("骨科");
+        var liaison = await SignInAsync(await CreateUserAsync("liaison", $"{BuiltInRoles.DeptLiaison}@{own}"));
+
+        var page = await liaison.GetStringAsync(new Uri($"/compliance?departmentId={other}", UriKind.Relative), Cancel);
+        var status = await liaison.GetAsync(new Uri($"/api/v1/compliance/status?departmentId={other}", UriKind.Relative), Cancel);
+
+        Assert.Contains($"<option value=\"{own}\" selected=\"selected\">心内科</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("骨科", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"\">全院</option>", page, StringComparison.Ordinal);
+        Assert.Equal("compliance.department_out_of_scope", (await Problems.ReadAsync(status, HttpStatusCode.NotFound)).Code);
+    }
+
     private async Task<long> DepartmentAsync(string name)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -200,9 +286,10 @@ public abstract class EvidenceApiTests(DatabaseKind kind) : IdentityTest(kind)
         return created.Value!.Id;
     }
 
-    private static async Task<Report> EvidenceAsync(HttpClient client, long? departmentId = null)
+    private static async Task<Report> EvidenceAsync(HttpClient client, long? departmentId = null, string? framework = null)
     {
-        var url = departmentId is null ? "/api/v1/evidence" : $"/api/v1/evidence?departmentId={departmentId}";
+        var url = framework is not null ? $"/api/v1/compliance/status?framework={framework}"
+            : departmentId is null ? "/api/v1/evidence" : $"/api/v1/evidence?departmentId={departmentId}";
         var response = await client.GetAsync(new Uri(url, UriKind.Relative), Cancel);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
         return (await response.Content.ReadFromJsonAsync<Report>(JsonSerializerOptions.Web, Cancel))!;

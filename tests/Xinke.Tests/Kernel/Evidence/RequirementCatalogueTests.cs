@@ -68,12 +68,31 @@ public sealed class RequirementCatalogueTests
     }
 
     [Fact]
-    public void A_catalogue_with_a_rule_outside_every_area_is_refused()
+    public void A_framework_whose_rule_has_children_is_refused()
     {
-        var json = TunedCatalogue.ShippedJson().Replace("\"id\": \"ACR-04\"", "\"id\": \"XYZ-01\"", StringComparison.Ordinal);
+        var json = TunedCatalogue.ShippedJson().Replace("\"id\": \"ACR-04\",", "\"id\": \"ACR-04\", \"children\": [{ \"id\": \"ACR-04a\", \"assessable\": true, \"title\": { \"zh-CN\": \"子项\" }, \"explanation\": { \"zh-CN\": \"子项\" } }],", StringComparison.Ordinal);
 
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var refused = Assert.Throws<InvalidDataException>(() => RequirementCatalogue.Load(stream));
+        Assert.Contains("ACR-04", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_framework_file_that_is_not_json_is_refused_with_a_clear_reason()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("{ \"framework\": "));
         Assert.Throws<InvalidDataException>(() => RequirementCatalogue.Load(stream));
+    }
+
+    [Fact]
+    public void Every_shipped_threshold_says_where_its_value_comes_from()
+    {
+        var catalogue = RequirementCatalogue.Shipped();
+
+        Assert.Equal("hospital", catalogue.Code);
+        Assert.All(catalogue.DefaultThresholds.Values, t => Assert.NotNull(t.Citation));
+        Assert.All(catalogue.Requirements.SelectMany(r => r.OwnThresholds.Values), t => Assert.NotNull(t.Citation));
+        Assert.Equal("D9 §1.5", catalogue.Find("EQ-06")!.Source);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public static class TunedCatalogue
 {
     public static string ShippedJson()
     {
-        using var stream = typeof(RequirementCatalogue).Assembly.GetManifestResourceStream("Xinke.requirements.json")!;
+        using var stream = typeof(RequirementCatalogue).Assembly.GetManifestResourceStream("Xinke.Frameworks.hospital.json")!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
@@ -17,11 +17,11 @@ public static class TunedCatalogue
     public static RequirementCatalogue With(string requirementId, params (string Name, double Value)[] thresholds)
     {
         var root = JsonNode.Parse(ShippedJson())!;
-        var requirement = root["requirements"]!.AsArray().Single(r => (string?)r!["id"] == requirementId)!;
+        var requirement = root["nodes"]!.AsArray().SelectMany(area => area!["children"]!.AsArray()).Single(r => (string?)r!["id"] == requirementId)!;
         var own = requirement["thresholds"] as JsonObject ?? [];
         foreach (var (name, value) in thresholds)
         {
-            own[name] = value;
+            own[name] = new JsonObject { ["value"] = value };
         }
 
         requirement["thresholds"] = own.DeepClone();
