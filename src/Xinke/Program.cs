@@ -8,6 +8,7 @@ using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Documents;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Import;
@@ -68,6 +69,7 @@ static WebApplication CreateApp(string[] args)
     app.MapDepartmentsApi();
     app.MapAuditApi();
     app.MapEvidenceApi();
+    app.MapEvidenceDocumentsApi();
     app.MapNotificationsApi();
     app.MapCalendarApi();
     app.MapImprovementsApi();

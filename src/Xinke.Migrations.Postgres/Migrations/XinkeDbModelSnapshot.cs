@@ -458,6 +458,84 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("CoversFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CoversTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiryNoticeFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("OwnerAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("EvidenceDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocumentRequirement", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequirementId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("DocumentId", "RequirementId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.ToTable("EvidenceDocumentRequirements", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -2592,6 +2670,15 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocumentRequirement", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Evidence.Documents.EvidenceDocument", null)
+                        .WithMany("Requirements")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>
                 {
                     b.HasOne("Xinke.Kernel.Files.Attachment", null)
@@ -3001,6 +3088,11 @@ namespace Xinke.Migrations.Postgres.Migrations
             modelBuilder.Entity("Xinke.Kernel.Checklists.ChecklistTemplateRevision", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
+                {
+                    b.Navigation("Requirements");
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Identity.Role", b =>

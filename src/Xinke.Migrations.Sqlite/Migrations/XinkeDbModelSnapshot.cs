@@ -441,6 +441,82 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CoversFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CoversTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiryNoticeFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnerAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("EvidenceDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocumentRequirement", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequirementId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "RequirementId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.ToTable("EvidenceDocumentRequirements", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -2501,6 +2577,15 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocumentRequirement", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Evidence.Documents.EvidenceDocument", null)
+                        .WithMany("Requirements")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>
                 {
                     b.HasOne("Xinke.Kernel.Files.Attachment", null)
@@ -2910,6 +2995,11 @@ namespace Xinke.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Xinke.Kernel.Checklists.ChecklistTemplateRevision", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
+                {
+                    b.Navigation("Requirements");
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Identity.Role", b =>

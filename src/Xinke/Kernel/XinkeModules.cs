@@ -36,6 +36,7 @@ public static class XinkeModules
         new NotificationsModel(),
         new CalendarModel(),
         new ImprovementsModel(),
+        new Xinke.Kernel.Evidence.Documents.EvidenceDocumentsModel(),
         new ChecklistsModel(),
         new WorkflowModel(),
         new AttachmentsModel(),

@@ -15,7 +15,7 @@ public static class AttachmentUploads
     public static byte[] Pdf() => System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% {Guid.NewGuid()}\n%%EOF\n");
 
     /// <summary>Uploads and returns the new attachment's id; fails the test unless it was created.</summary>
-    public static async Task<long> AttachAsync(HttpClient client, string ownerType, long ownerId, string fileName, string contentType, byte[] bytes)
+    public static async Task<long> AttachAsync(HttpClient client, string ownerType, long ownerId, string fileName, string contentType, byte[] bytes, long? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var file = new ByteArrayContent(bytes);
@@ -24,8 +24,13 @@ public static class AttachmentUploads
         {
             { new StringContent(ownerType), "ownerType" },
             { new StringContent(ownerId.ToString(CultureInfo.InvariantCulture)), "ownerId" },
-            { file, "file", fileName },
         };
+        if (replaces is { } previous)
+        {
+            form.Add(new StringContent(previous.ToString(CultureInfo.InvariantCulture)), "replaces");
+        }
+
+        form.Add(file, "file", fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = form };
         request.Headers.Add(IdentityPipeline.RequestedWithHeader, IdentityPipeline.RequestedWithValue);
         request.Headers.Add("Origin", "http://localhost");

@@ -8,8 +8,12 @@ public static class EvidencePermissions
     /// <summary>See how well the records prove each rule (the compliance view and its API); department roles see their departments' part.</summary>
     public const string Read = "compliance.read";
 
+    /// <summary>Keep the evidence documents: policies, plans, assessment reports, minutes, and their revisions.</summary>
+    public const string Documents = "compliance.documents";
+
     public static IReadOnlyList<PermissionDeclaration> All { get; } =
     [
+        new(Documents, AdminDuty.None, ItDirector, ItEngineer),
         new(Read, AdminDuty.None, ItDirector, DeptHead, DeptLiaison, Leadership, Reviewer),
     ];
 }

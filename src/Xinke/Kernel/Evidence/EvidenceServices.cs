@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xinke.Kernel.Evidence.Documents;
+using Xinke.Kernel.Files;
+using Xinke.Kernel.Jobs;
+using Xinke.Kernel.Notifications;
 
 namespace Xinke.Kernel.Evidence;
 
@@ -23,6 +27,11 @@ public static class EvidenceServices
         services.AddScoped<ComplianceEvidence>();
         services.AddScoped<FrameworkEvidence>();
         services.AddScoped<ComplianceReports>();
+        services.AddScoped<EvidenceDocuments>();
+        services.AddEvidenceProvider<DocumentEvidence>();
+        services.AddAttachmentOwner<EvidenceDocumentAttachments>();
+        services.AddRecurringJob<EvidenceDocumentExpiryJob>();
+        services.AddNotificationKind(EvidenceDocumentExpiryJob.Kind, "notice.kind.evidence_document_expiring", emailByDefault: true);
         return services;
     }
 
@@ -41,4 +50,7 @@ public sealed class EvidenceOptions
     public const string Section = "Xinke:Evidence";
 
     public string? CatalogueFile { get; set; }
+
+    /// <summary>How many days before a document expires its owner is told.</summary>
+    public int ExpiryNoticeDays { get; set; } = 30;
 }

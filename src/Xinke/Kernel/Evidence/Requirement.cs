@@ -36,7 +36,8 @@ public sealed record Threshold(double Value, LocalisedText? Citation);
 /// <summary>
 /// One assessable rule of a framework in the product's own words, with the thresholds its
 /// evidence is graded against (named numbers, read from the framework data, never from code).
-/// A rule of a mapped framework names the rules of another framework whose records prove it.
+/// A rule of a mapped framework names the rules of another framework whose records prove it; a
+/// rule proved by written documents (a plan, rules in force) is marked <see cref="Documents"/>.
 /// </summary>
 public sealed record Requirement(
     string Id,
@@ -47,7 +48,8 @@ public sealed record Requirement(
     string? Source = null,
     int? Level = null,
     bool Verified = true,
-    EvidenceMapping? EvidencedBy = null)
+    EvidenceMapping? EvidencedBy = null,
+    bool Documents = false)
 {
     /// <summary>The own thresholds as plain numbers.</summary>
     public IReadOnlyDictionary<string, double> Thresholds => OwnThresholds.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal);

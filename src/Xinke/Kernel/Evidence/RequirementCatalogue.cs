@@ -126,7 +126,7 @@ public sealed class RequirementCatalogue
             var mapping = node.EvidencedBy is { } by ? new EvidenceMapping(by.Framework, by.Requirements ?? []) : null;
             requirements.Add(new Requirement(
                 node.Id, area, Text(node.Title, node.Id), Text(node.Explanation, node.Id), Thresholds(node.Thresholds),
-                node.Source, node.Level, node.Verified ?? true, mapping));
+                node.Source, node.Level, node.Verified ?? true, mapping, node.Documents));
             return;
         }
 
@@ -165,5 +165,6 @@ public sealed class RequirementCatalogue
         bool? Verified,
         Dictionary<string, ThresholdEntry>? Thresholds,
         MappingEntry? EvidencedBy,
+        bool Documents,
         List<NodeEntry>? Children);
 }

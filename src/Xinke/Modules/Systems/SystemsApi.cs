@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
@@ -160,38 +159,11 @@ public static class SystemsApi
     }
 
     private static Task<Results<Ok<SystemDto>, ProblemHttpResult>> PatchAsync(long id, JsonElement patch, SystemRegister register, XinkeDb db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(register.EditAsync(id, current => Merge(current, patch, json.Value.SerializerOptions), s => Versioning.Expect(http.Request, db.Entry(s)), cancellationToken), register, http, cancellationToken);
+        RespondAsync(register.EditAsync(id, current => MergePatch.Apply(current, patch, json.Value.SerializerOptions), s => Versioning.Expect(http.Request, db.Entry(s)), cancellationToken), register, http, cancellationToken);
 
     private static Task<Results<Ok<SystemDto>, ProblemHttpResult>> RetireAsync(long id, RetireInput input, SystemRegister register, XinkeDb db, HttpContext http, CancellationToken cancellationToken) =>
         RespondAsync(register.RetireAsync(id, input.Reason, s => http.Request.Headers.IfMatch.Count == 0 ? null : Versioning.Expect(http.Request, db.Entry(s)), cancellationToken), register, http, cancellationToken);
 
-    /// <summary>
-    /// RFC 7396 on the flat record: a member replaces the field of the same name (in any case), a
-    /// null clears it; the result is validated as a whole, as a create would be.
-    /// </summary>
-    public static Result<SystemInput> Merge(SystemInput current, JsonElement patch, JsonSerializerOptions options)
-    {
-        if (patch.ValueKind != JsonValueKind.Object)
-        {
-            return Error.Invalid("request.invalid", "body");
-        }
-
-        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
-        foreach (var member in patch.EnumerateObject())
-        {
-            var name = merged.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase)) ?? member.Name;
-            merged[name] = member.Value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(member.Value.GetRawText());
-        }
-
-        try
-        {
-            return merged.Deserialize<SystemInput>(options)!;
-        }
-        catch (JsonException e)
-        {
-            return Error.Invalid("request.invalid", e.Path?.TrimStart('$', '.') is { Length: > 0 } field ? field : "body");
-        }
-    }
 
     private static async Task<Results<Ok<SystemDto>, ProblemHttpResult>> RespondAsync(Task<Result<InformationSystem>> change, SystemRegister register, HttpContext http, CancellationToken cancellationToken)
     {
