@@ -15,6 +15,9 @@ public static class ServiceDeskPermissions
     public const string TicketsFile = "tickets.file";
     public const string TicketsWork = "tickets.work";
     public const string TicketsManage = "tickets.manage";
+
+    /// <summary>Sees every ticket without working them (leadership, reviewers).</summary>
+    public const string TicketsOversee = "tickets.oversee";
     public const string KbRead = "kb.read";
     public const string KbWrite = "kb.write";
     public const string Reports = "servicedesk.reports";
@@ -25,6 +28,7 @@ public static class ServiceDeskPermissions
         new(TicketsFile, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, BuiltInRoles.Staff),
         new(TicketsWork, AdminDuty.None, ItDirector, ItEngineer, DutyOperator),
         new(TicketsManage, AdminDuty.None, ItDirector),
+        new(TicketsOversee, AdminDuty.None, ItDirector, Leadership, Reviewer),
         new(KbRead, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, BuiltInRoles.Staff, Leadership, Reviewer),
         new(KbWrite, AdminDuty.None, ItDirector, ItEngineer),
         new(Reports, AdminDuty.None, ItDirector, ItEngineer, Leadership, Reviewer),
