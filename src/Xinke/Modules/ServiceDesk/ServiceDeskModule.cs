@@ -1,3 +1,4 @@
+using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Jobs;
@@ -23,6 +24,9 @@ public static class ServiceDeskModule
         services.AddRecurringJob<SlaWatchJob>();
         services.AddRecurringJob<AutoCloseJob>();
         services.AddEvidenceProvider<ServiceDeskEvidence>();
+        services.AddScoped<ServiceDeskDemoSeeder>();
+        services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
+        services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
         services.AddNotificationKind(TicketDesk.AssignedKind, "notice.kind.ticket_assigned", emailByDefault: true);
         services.AddNotificationKind(TicketDesk.ResolvedKind, "notice.kind.ticket_resolved", emailByDefault: true);
         services.AddNotificationKind(TicketDesk.CommentedKind, "notice.kind.ticket_commented", emailByDefault: false);
