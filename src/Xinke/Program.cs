@@ -22,6 +22,7 @@ using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
+using Xinke.Modules.ServiceDesk;
 using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
@@ -51,6 +52,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSystems();
     builder.Services.AddStaff();
     builder.Services.AddAccess();
+    builder.Services.AddServiceDesk();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -90,6 +92,7 @@ static WebApplication CreateApp(string[] args)
     app.MapPostsApi();
     app.MapStaffApi();
     app.MapAccessApi();
+    app.MapServiceDeskApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -33,6 +33,9 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] TicketReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
+    private static readonly string[] TicketFilers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff];
+    private static readonly string[] TicketWorkers = [ItDirector, ItEngineer, DutyOperator];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -199,6 +202,27 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/access-reviews/{id:long}/close"] = [ItDirector, SecAdmin],
         ["GET /api/v1/access-reviews/{id:long}/report"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
         ["GET /api/v1/access-reviews/{id:long}/report/export"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["GET /api/v1/tickets"] = TicketReaders,
+        ["GET /api/v1/tickets/export"] = TicketReaders,
+        ["GET /api/v1/tickets/{id:long}"] = TicketReaders,
+        ["POST /api/v1/tickets"] = TicketFilers,
+        ["PATCH /api/v1/tickets/{id:long}"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/assign"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/start"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/pend"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/resume"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/priority"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/resolve"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/confirm"] = TicketReaders,
+        ["POST /api/v1/tickets/{id:long}/close"] = TicketWorkers,
+        ["POST /api/v1/tickets/{id:long}/reopen"] = TicketReaders,
+        ["POST /api/v1/tickets/{id:long}/rate"] = TicketReaders,
+        ["POST /api/v1/tickets/{id:long}/comments"] = TicketReaders,
+        ["GET /api/v1/tickets/{id:long}/timeline"] = TicketReaders,
+        ["GET /api/v1/sla-policies"] = [ItDirector],
+        ["GET /api/v1/sla-policies/{id:long}"] = [ItDirector],
+        ["POST /api/v1/sla-policies"] = [ItDirector],
+        ["PATCH /api/v1/sla-policies/{id:long}"] = [ItDirector],
     };
 
     [Fact]

@@ -1,0 +1,47 @@
+using Xinke.Kernel.Demo;
+using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Files;
+using Xinke.Kernel.Jobs;
+using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Web;
+using Xinke.Modules.ServiceDesk.Sla;
+using Xinke.Modules.ServiceDesk.Tickets;
+
+namespace Xinke.Modules.ServiceDesk;
+
+/// <summary>Registration of the service desk: tickets, SLAs, categories and their pages.</summary>
+public static class ServiceDeskModule
+{
+    public static IServiceCollection AddServiceDesk(this IServiceCollection services)
+    {
+        services.AddOptions<ServiceDeskOptions>().BindConfiguration(ServiceDeskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<TicketDesk>();
+        services.AddScoped<TicketDirectory>();
+        services.AddScoped<ServiceDeskIntake>();
+        services.AddScoped<TicketSla>();
+        services.AddScoped<SlaPolicies>();
+        services.AddAttachmentOwner<TicketAttachments>();
+        services.AddRecurringJob<SlaWatchJob>();
+        services.AddRecurringJob<AutoCloseJob>();
+        services.AddEvidenceProvider<ServiceDeskEvidence>();
+        services.AddScoped<ServiceDeskDemoSeeder>();
+        services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
+        services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
+        services.AddNotificationKind(TicketDesk.AssignedKind, "notice.kind.ticket_assigned", emailByDefault: true);
+        services.AddNotificationKind(TicketDesk.ResolvedKind, "notice.kind.ticket_resolved", emailByDefault: true);
+        services.AddNotificationKind(TicketDesk.CommentedKind, "notice.kind.ticket_commented", emailByDefault: false);
+        services.AddNotificationKind(SlaWatchJob.WarningKind, "notice.kind.ticket_sla_warning", emailByDefault: true);
+        services.AddNotificationKind(SlaWatchJob.EscalationKind, "notice.kind.ticket_sla_escalated", emailByDefault: true);
+        return services;
+    }
+
+    public static WebApplication MapServiceDeskApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapTicketsApi();
+        app.MapSlaPoliciesApi();
+        app.Services.GetRequiredService<Navigation>()
+            .Add(new NavigationItem("nav.servicedesk", "/servicedesk/tickets", 400, ServiceDeskPermissions.TicketsRead));
+        return app;
+    }
+}
