@@ -21,6 +21,7 @@ using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
+using Xinke.Modules.ServiceDesk;
 using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
@@ -50,6 +51,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSystems();
     builder.Services.AddStaff();
     builder.Services.AddAccess();
+    builder.Services.AddKnowledge();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -88,6 +90,7 @@ static WebApplication CreateApp(string[] args)
     app.MapPostsApi();
     app.MapStaffApi();
     app.MapAccessApi();
+    app.MapKnowledgeApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

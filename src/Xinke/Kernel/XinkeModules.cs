@@ -16,6 +16,8 @@ using Xinke.Modules.Access;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
+using Xinke.Modules.ServiceDesk;
+using Xinke.Modules.ServiceDesk.Knowledge;
 using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
@@ -47,6 +49,7 @@ public static class XinkeModules
         new SystemsModel(),
         new StaffModel(),
         new AccessModel(),
+        new KnowledgeModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -65,5 +68,6 @@ public static class XinkeModules
         .. PostsPermissions.All,
         .. StaffPermissions.All,
         .. AccessPermissions.All,
+        .. KnowledgePermissions.All,
     ];
 }

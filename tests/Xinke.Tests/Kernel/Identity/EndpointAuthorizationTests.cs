@@ -33,6 +33,8 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] KnowledgeReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
+    private static readonly string[] KnowledgeWriters = [ItDirector, ItEngineer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -159,6 +161,16 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/systems"] = [ItDirector, ItEngineer],
         ["PATCH /api/v1/systems/{id:long}"] = [ItDirector, ItEngineer],
         ["POST /api/v1/systems/{id:long}/retire"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/kb"] = KnowledgeReaders,
+        ["GET /api/v1/kb/export"] = KnowledgeReaders,
+        ["GET /api/v1/kb/search"] = KnowledgeReaders,
+        ["GET /api/v1/kb/{id:long}"] = KnowledgeReaders,
+        ["GET /api/v1/kb/{id:long}/revisions"] = KnowledgeWriters,
+        ["POST /api/v1/kb"] = KnowledgeWriters,
+        ["PATCH /api/v1/kb/{id:long}"] = KnowledgeWriters,
+        ["POST /api/v1/kb/{id:long}/publish"] = KnowledgeWriters,
+        ["POST /api/v1/kb/{id:long}/archive"] = KnowledgeWriters,
+        ["POST /api/v1/kb/{id:long}/vote"] = KnowledgeReaders,
         ["GET /api/v1/trainings"] = StaffReaders,
         ["GET /api/v1/trainings/export"] = StaffReaders,
         ["GET /api/v1/trainings/{id:long}"] = StaffReaders,
