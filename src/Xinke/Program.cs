@@ -51,6 +51,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSystems();
     builder.Services.AddStaff();
     builder.Services.AddAccess();
+    builder.Services.AddServiceDesk();
     builder.Services.AddKnowledge();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
@@ -90,6 +91,7 @@ static WebApplication CreateApp(string[] args)
     app.MapPostsApi();
     app.MapStaffApi();
     app.MapAccessApi();
+    app.MapServiceDeskApi();
     app.MapKnowledgeApi();
     app.MapRazorPages();
     app.MapApiFallback();

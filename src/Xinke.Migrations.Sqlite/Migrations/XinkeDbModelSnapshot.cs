@@ -2094,181 +2094,440 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("PostHolders", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Categories.TicketCategory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ArchivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AuthorId")
+                    b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("NameEn")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
+                    b.Property<string>("NameZh")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HelpfulVotes")
+                    b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReviewerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SourceTicketId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SystemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Tags")
-                        .HasMaxLength(310)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("UnhelpfulVotes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpdatedById")
+                    b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Views")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("Path");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("ParentId", "NameZh")
                         .IsUnique();
 
-                    b.HasIndex("ReviewerId");
-
-                    b.HasIndex("SourceTicketId");
-
-                    b.HasIndex("SystemId");
-
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.ToTable("KnowledgeArticles", (string)null);
+                    b.ToTable("TicketCategories", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeRevision", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Sla.SlaPolicy", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ArticleId")
+                    b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<bool>("AroundTheClock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("EditedAt")
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("EditedById")
+                    b.Property<int>("ResolutionMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Number")
+                    b.Property<int>("ResponseMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Summary")
-                        .HasMaxLength(500)
+                    b.Property<long?>("SystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Priority", "Active");
+
+                    b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeadAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("SupersededAt")
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Tags")
-                        .HasMaxLength(310)
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAccountId");
+
+                    b.HasIndex("NameZh")
+                        .IsUnique();
+
+                    b.ToTable("SupportGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroupMember", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SupportGroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssigneeAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ConfirmedByReporter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedByAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FiledByAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReporterAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReporterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedByAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaEscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlaPolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SlaWarnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SystemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId", "Number")
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("KnowledgeRevisions", (string)null);
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FiledByAccountId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SlaPolicyId");
+
+                    b.HasIndex("AssigneeAccountId", "Status");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("ReporterAccountId", "Id");
+
+                    b.HasIndex("SourceKind", "SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Status", "ResolutionDueAt");
+
+                    b.HasIndex("SystemId", "Id");
+
+                    b.ToTable("Tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeVote", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketAsset", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "AssetId");
+
+                    b.HasIndex("AssetId");
+
+                    b.ToTable("TicketAssets", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AccountId")
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuthorAccountId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ArticleId")
+                    b.Property<bool>("Internal")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Helpful")
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("VotedAt")
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorAccountId");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("TicketComments", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActorAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssigneeAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("ActorAccountId");
 
-                    b.HasIndex("ArticleId", "AccountId")
-                        .IsUnique();
+                    b.HasIndex("TicketId", "Id");
 
-                    b.ToTable("KnowledgeVotes", (string)null);
+                    b.ToTable("TicketStatusChanges", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Modules.Staff.ActivationClearance", b =>
@@ -2985,30 +3244,31 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Categories.TicketCategory", b =>
                 {
-                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                    b.HasOne("Xinke.Modules.ServiceDesk.Categories.TicketCategory", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Xinke.Kernel.Identity.Account", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewerId")
+                        .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeRevision", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Sla.SlaPolicy", b =>
                 {
-                    b.HasOne("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", null)
+                    b.HasOne("Xinke.Modules.ServiceDesk.Categories.TicketCategory", null)
                         .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeVote", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroupMember", b =>
                 {
                     b.HasOne("Xinke.Kernel.Identity.Account", null)
                         .WithMany()
@@ -3016,9 +3276,85 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", null)
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", null)
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.Ticket", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Categories.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FiledByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Sla.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketAsset", b =>
+                {
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketComment", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketStatusChange", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ActorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

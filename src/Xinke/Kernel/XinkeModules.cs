@@ -17,7 +17,6 @@ using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
 using Xinke.Modules.ServiceDesk;
-using Xinke.Modules.ServiceDesk.Knowledge;
 using Xinke.Modules.Staff;
 using Xinke.Modules.Systems;
 
@@ -49,6 +48,7 @@ public static class XinkeModules
         new SystemsModel(),
         new StaffModel(),
         new AccessModel(),
+        new ServiceDeskModel(),
         new KnowledgeModel(),
     ];
 
@@ -68,6 +68,6 @@ public static class XinkeModules
         .. PostsPermissions.All,
         .. StaffPermissions.All,
         .. AccessPermissions.All,
-        .. KnowledgePermissions.All,
+        .. ServiceDeskPermissions.All,
     ];
 }

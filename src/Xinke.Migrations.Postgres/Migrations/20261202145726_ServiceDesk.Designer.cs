@@ -12,8 +12,8 @@ using Xinke.Data;
 namespace Xinke.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(XinkeDb))]
-    [Migration("20261202145653_Knowledge")]
-    partial class Knowledge
+    [Migration("20261202145726_ServiceDesk")]
+    partial class ServiceDesk
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -23,7 +23,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Xinke.Kernel.Audit.AuditEvent", b =>
@@ -2177,7 +2176,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("PostHolders", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Categories.TicketCategory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2185,109 +2184,94 @@ namespace Xinke.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
 
-                    b.Property<long>("AuthorId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("NameEn")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<long?>("CategoryId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Code")
+                    b.Property<string>("NameZh")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("HelpfulVotes")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("ReviewerId")
+                    b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("Revision")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("SourceTicketId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long?>("SystemId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Tags")
-                        .HasMaxLength(310)
-                        .HasColumnType("character varying(310)");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("UnhelpfulVotes")
+                    b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
-                    b.Property<long?>("UpdatedById")
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path");
+
+                    b.HasIndex("ParentId", "NameZh")
+                        .IsUnique();
+
+                    b.ToTable("TicketCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Sla.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AroundTheClock")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SystemId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.Property<long>("Views")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("CategoryId");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
+                    b.HasIndex("Priority", "Active");
 
-                    b.HasIndex("ReviewerId");
-
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("IX_KnowledgeArticles_SearchText_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("SourceTicketId");
-
-                    b.HasIndex("SystemId");
-
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.ToTable("KnowledgeArticles", (string)null);
+                    b.ToTable("SlaPolicies", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeRevision", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2295,48 +2279,268 @@ namespace Xinke.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("ArticleId")
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LeadAccountId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("BodyMarkdown")
+                    b.Property<string>("NameEn")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<DateTime>("EditedAt")
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadAccountId");
+
+                    b.HasIndex("NameZh")
+                        .IsUnique();
+
+                    b.ToTable("SupportGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroupMember", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("GroupId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SupportGroupMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AssigneeAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("EditedById")
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("ConfirmedByReporter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedByAccountId")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("Number")
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("FiledByAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PendingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
-                    b.Property<DateTime>("SupersededAt")
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("ReporterAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReporterPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ResolutionBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Tags")
-                        .HasMaxLength(310)
-                        .HasColumnType("character varying(310)");
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ResolvedByAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ResponseBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("SlaEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SlaPolicyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SlaWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("SystemId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId", "Number")
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("KnowledgeRevisions", (string)null);
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FiledByAccountId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SlaPolicyId");
+
+                    b.HasIndex("AssigneeAccountId", "Status");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("ReporterAccountId", "Id");
+
+                    b.HasIndex("SourceKind", "SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("Status", "ResolutionDueAt");
+
+                    b.HasIndex("SystemId", "Id");
+
+                    b.ToTable("Tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeVote", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketAsset", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TicketId", "AssetId");
+
+                    b.HasIndex("AssetId");
+
+                    b.ToTable("TicketAssets", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2344,26 +2548,80 @@ namespace Xinke.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AccountId")
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AuthorAccountId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("ArticleId")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Helpful")
+                    b.Property<bool>("Internal")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTime>("VotedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AuthorAccountId");
 
-                    b.HasIndex("ArticleId", "AccountId")
-                        .IsUnique();
+                    b.HasIndex("TicketId", "Id");
 
-                    b.ToTable("KnowledgeVotes", (string)null);
+                    b.ToTable("TicketComments", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ActorAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AssigneeAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorAccountId");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("TicketStatusChanges", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Modules.Staff.ActivationClearance", b =>
@@ -3092,30 +3350,31 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Categories.TicketCategory", b =>
                 {
-                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                    b.HasOne("Xinke.Modules.ServiceDesk.Categories.TicketCategory", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Xinke.Kernel.Identity.Account", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewerId")
+                        .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeRevision", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Sla.SlaPolicy", b =>
                 {
-                    b.HasOne("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", null)
+                    b.HasOne("Xinke.Modules.ServiceDesk.Categories.TicketCategory", null)
                         .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeVote", b =>
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("LeadAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.SupportGroupMember", b =>
                 {
                     b.HasOne("Xinke.Kernel.Identity.Account", null)
                         .WithMany()
@@ -3123,9 +3382,85 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Xinke.Modules.ServiceDesk.Knowledge.KnowledgeArticle", null)
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", null)
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.Ticket", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Categories.TicketCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FiledByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.SupportGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Sla.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SlaPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketAsset", b =>
+                {
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketComment", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.ServiceDesk.Tickets.TicketStatusChange", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ActorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.ServiceDesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,9 @@
+namespace Xinke.Modules.ServiceDesk.Tickets;
+
+public enum TicketKind
+{
+    Fault,
+    ServiceRequest,
+    Question,
+    Feedback,
+}
