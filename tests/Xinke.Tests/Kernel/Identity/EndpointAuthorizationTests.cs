@@ -35,6 +35,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] KnowledgeReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] KnowledgeWriters = [ItDirector, ItEngineer];
+    private static readonly string[] ServiceDeskReporters = [ItDirector, ItEngineer, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -171,6 +172,12 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/kb/{id:long}/publish"] = KnowledgeWriters,
         ["POST /api/v1/kb/{id:long}/archive"] = KnowledgeWriters,
         ["POST /api/v1/kb/{id:long}/vote"] = KnowledgeReaders,
+        ["POST /api/v1/kb/from-ticket/{ticketId:long}"] = KnowledgeWriters,
+        ["GET /api/v1/fault-register"] = ServiceDeskReporters,
+        ["GET /api/v1/fault-register/export"] = ServiceDeskReporters,
+        ["GET /api/v1/fault-register/{id:long}"] = ServiceDeskReporters,
+        ["GET /api/v1/servicedesk/reports"] = ServiceDeskReporters,
+        ["GET /api/v1/servicedesk/reports/export"] = ServiceDeskReporters,
         ["GET /api/v1/trainings"] = StaffReaders,
         ["GET /api/v1/trainings/export"] = StaffReaders,
         ["GET /api/v1/trainings/{id:long}"] = StaffReaders,

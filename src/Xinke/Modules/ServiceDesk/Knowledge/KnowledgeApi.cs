@@ -41,16 +41,17 @@ public static class KnowledgeApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/v1/kb").WithTags("Knowledge base");
-        group.MapGet("/", ListAsync).RequirePermission(KnowledgePermissions.Read).WithName("ListKnowledgeArticles").WithSummary("Articles, filtered by text (trigram search), status, system, category or tag; staff see published ones only.");
-        group.MapGet("/export", ExportAsync).RequirePermission(KnowledgePermissions.Read).WithName("ExportKnowledgeArticles").WithSummary("Export what the same filters select (xlsx or csv).");
-        group.MapGet("/search", SearchAsync).RequirePermission(KnowledgePermissions.Read).WithName("SearchKnowledgeArticles").WithSummary("The best matches for a text, most relevant first, each with a snippet around the term found.");
-        group.MapGet("/{id:long}", GetAsync).RequirePermission(KnowledgePermissions.Read).WithName("GetKnowledgeArticle").WithSummary("One article, with its body rendered to sanitised HTML.");
-        group.MapGet("/{id:long}/revisions", RevisionsAsync).RequirePermission(KnowledgePermissions.Write).WithName("ListKnowledgeRevisions").WithSummary("The texts a published article had before its edits, newest first.");
-        group.MapPost("/", CreateAsync).RequirePermission(KnowledgePermissions.Write).WithName("CreateKnowledgeArticle").WithSummary("Write a draft article.");
-        group.MapPatch("/{id:long}", PatchAsync).RequirePermission(KnowledgePermissions.Write).WithName("EditKnowledgeArticle").WithSummary("Change an article's fields (JSON merge patch, If-Match); an edit of a published article keeps the text it replaces.");
-        group.MapPost("/{id:long}/publish", PublishAsync).RequirePermission(KnowledgePermissions.Write).WithName("PublishKnowledgeArticle").WithSummary("Show a draft or archived article to staff; the publisher is its reviewer.");
-        group.MapPost("/{id:long}/archive", ArchiveAsync).RequirePermission(KnowledgePermissions.Write).WithName("ArchiveKnowledgeArticle").WithSummary("Take a published article out of staff's sight; it stays on record.");
-        group.MapPost("/{id:long}/vote", VoteAsync).RequirePermission(KnowledgePermissions.Read).WithName("VoteKnowledgeArticle").WithSummary("Say whether a published article helped you; a second vote replaces the first.");
+        group.MapGet("/", ListAsync).RequirePermission(ServiceDeskPermissions.KbRead).WithName("ListKnowledgeArticles").WithSummary("Articles, filtered by text (trigram search), status, system, category or tag; staff see published ones only.");
+        group.MapGet("/export", ExportAsync).RequirePermission(ServiceDeskPermissions.KbRead).WithName("ExportKnowledgeArticles").WithSummary("Export what the same filters select (xlsx or csv).");
+        group.MapGet("/search", SearchAsync).RequirePermission(ServiceDeskPermissions.KbRead).WithName("SearchKnowledgeArticles").WithSummary("The best matches for a text, most relevant first, each with a snippet around the term found.");
+        group.MapGet("/{id:long}", GetAsync).RequirePermission(ServiceDeskPermissions.KbRead).WithName("GetKnowledgeArticle").WithSummary("One article, with its body rendered to sanitised HTML.");
+        group.MapGet("/{id:long}/revisions", RevisionsAsync).RequirePermission(ServiceDeskPermissions.KbWrite).WithName("ListKnowledgeRevisions").WithSummary("The texts a published article had before its edits, newest first.");
+        group.MapPost("/", CreateAsync).RequirePermission(ServiceDeskPermissions.KbWrite).WithName("CreateKnowledgeArticle").WithSummary("Write a draft article.");
+        group.MapPatch("/{id:long}", PatchAsync).RequirePermission(ServiceDeskPermissions.KbWrite).WithName("EditKnowledgeArticle").WithSummary("Change an article's fields (JSON merge patch, If-Match); an edit of a published article keeps the text it replaces.");
+        group.MapPost("/{id:long}/publish", PublishAsync).RequirePermission(ServiceDeskPermissions.KbWrite).WithName("PublishKnowledgeArticle").WithSummary("Show a draft or archived article to staff; the publisher is its reviewer.");
+        group.MapPost("/{id:long}/archive", ArchiveAsync).RequirePermission(ServiceDeskPermissions.KbWrite).WithName("ArchiveKnowledgeArticle").WithSummary("Take a published article out of staff's sight; it stays on record.");
+        group.MapPost("/from-ticket/{ticketId:long}", FromTicketAsync).RequirePermission(ServiceDeskPermissions.KbWrite).WithName("CreateKnowledgeArticleFromTicket").WithSummary("Write a draft from a resolved ticket: its title, symptom, cause and resolution, never its comments.");
+        group.MapPost("/{id:long}/vote", VoteAsync).RequirePermission(ServiceDeskPermissions.KbRead).WithName("VoteKnowledgeArticle").WithSummary("Say whether a published article helped you; a second vote replaces the first.");
         return app;
     }
 
@@ -149,6 +150,19 @@ public static class KnowledgeApi
     private static async Task<Results<Created<KnowledgeArticleDto>, ProblemHttpResult>> CreateAsync(KnowledgeInput input, KnowledgeBase kb, HttpContext http, CancellationToken cancellationToken)
     {
         var created = await kb.CreateAsync(input, cancellationToken);
+        if (!created.Succeeded)
+        {
+            return ApiProblems.From(http, created.Error!);
+        }
+
+        var article = created.Value!;
+        Versioning.SetETag(http.Response, article.Version);
+        return TypedResults.Created($"/api/v1/kb/{article.Id}", KnowledgeArticleDto.From(article));
+    }
+
+    private static async Task<Results<Created<KnowledgeArticleDto>, ProblemHttpResult>> FromTicketAsync(long ticketId, KnowledgeBase kb, HttpContext http, CancellationToken cancellationToken)
+    {
+        var created = await kb.CreateFromTicketAsync(ticketId, cancellationToken);
         if (!created.Succeeded)
         {
             return ApiProblems.From(http, created.Error!);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Xinke.Data;
 using Xinke.Kernel;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Identity;
+using Xinke.Modules.ServiceDesk.Tickets;
 using Xinke.Modules.Systems;
 
 namespace Xinke.Modules.ServiceDesk.Knowledge;
@@ -11,11 +13,11 @@ namespace Xinke.Modules.ServiceDesk.Knowledge;
 public delegate Error? KnowledgePrecondition(KnowledgeArticle article);
 
 /// <summary>
-/// The knowledge base's use cases, one transaction each. Readers with <see cref="KnowledgePermissions.Read"/>
+/// The knowledge base's use cases, one transaction each. Readers with <see cref="ServiceDeskPermissions.KbRead"/>
 /// only ever see published articles; writers see drafts and archived ones too. The knowledge base
 /// is hospital-wide: no department scope.
 /// </summary>
-public sealed class KnowledgeBase(XinkeDb db, HumanCodes codes, TimeProvider clock, CurrentCaller current, InformationSystems systems, KnowledgeSearch search)
+public sealed class KnowledgeBase(XinkeDb db, HumanCodes codes, TimeProvider clock, CurrentCaller current, InformationSystems systems, KnowledgeSearch search, IStringLocalizer<SharedResource> localizer)
 {
     public KnowledgeSearch Search => search;
 
@@ -29,11 +31,11 @@ public sealed class KnowledgeBase(XinkeDb db, HumanCodes codes, TimeProvider clo
             return all.Where(a => false);
         }
 
-        return caller.Has(KnowledgePermissions.Write) ? all : all.Where(a => a.Status == KnowledgeStatus.Published);
+        return caller.Has(ServiceDeskPermissions.KbWrite) ? all : all.Where(a => a.Status == KnowledgeStatus.Published);
     }
 
     public async Task<bool> CanWriteAsync(CancellationToken cancellationToken) =>
-        (await current.GetAsync(cancellationToken))?.Has(KnowledgePermissions.Write) == true;
+        (await current.GetAsync(cancellationToken))?.Has(ServiceDeskPermissions.KbWrite) == true;
 
     public async Task<KnowledgeArticle?> FindAsync(long id, CancellationToken cancellationToken) =>
         await (await VisibleAsync(cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -160,6 +162,36 @@ public sealed class KnowledgeBase(XinkeDb db, HumanCodes codes, TimeProvider clo
             return Result<bool>.Success(true);
         }, cancellationToken);
         return result.Succeeded ? (await FindAsync(id, cancellationToken))! : result.Error!;
+    }
+
+    /// <summary>
+    /// A draft written from a resolved or closed ticket: its title, the symptom as the reporter
+    /// described it, the cause and what was done. Comments are never copied, so an internal
+    /// comment cannot reach staff through an article.
+    /// </summary>
+    public async Task<Result<KnowledgeArticle>> CreateFromTicketAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+        {
+            return Error.NotFound(KnowledgeErrors.TicketNotFound);
+        }
+
+        if (ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed))
+        {
+            return Error.Conflict(KnowledgeErrors.TicketNotResolved, null, ticket.Code);
+        }
+
+        var cause = ticket.Cause is { } category ? localizer[$"fault.cause.{category}"].Value : null;
+        var body = string.Join("\n\n",
+            $"## {localizer["kb.from_ticket.symptom"].Value}",
+            ticket.Description,
+            $"## {localizer["kb.from_ticket.cause"].Value}",
+            string.Join(" — ", new[] { cause, ticket.RootCause }.Where(t => !string.IsNullOrWhiteSpace(t))),
+            $"## {localizer["kb.from_ticket.resolution"].Value}",
+            ticket.Resolution ?? string.Empty);
+        var title = ticket.Title.Length > KnowledgeArticle.TitleMaxLength ? ticket.Title[..KnowledgeArticle.TitleMaxLength] : ticket.Title;
+        return await CreateAsync(new KnowledgeInput(title, null, body, ticket.CategoryId, ticket.SystemId), cancellationToken, ticket.Id);
     }
 
     /// <summary>The system named must be in the register.</summary>

@@ -13,6 +13,7 @@ public static class KnowledgeErrors
     public const string AlreadyPublished = "kb.already_published";
     public const string NotPublished = "kb.not_published";
     public const string TicketNotResolved = "kb.ticket_not_resolved";
+    public const string TicketNotFound = "kb.ticket_not_found";
 
     /// <summary>User feedback and problems are received and resolved promptly: the knowledge base is how answers are reused.</summary>
     public const string Requirement = "OPS-07";

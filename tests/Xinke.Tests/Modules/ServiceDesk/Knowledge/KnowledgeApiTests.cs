@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Identity;
 using Xinke.Modules.ServiceDesk.Knowledge;
+using Xinke.Modules.ServiceDesk.Tickets;
 using Xinke.Tests.Infrastructure;
 
 namespace Xinke.Tests.Modules.ServiceDesk.Knowledge;
@@ -163,6 +164,46 @@ public abstract class KnowledgeApiTests(DatabaseKind kind) : KnowledgeTest(kind)
         Assert.Contains("<strong>先关机</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("script", html, StringComparison.Ordinal);
         Assert.StartsWith("KB-2026-", article.GetProperty("code").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Req", "OPS-07")]
+    public async Task An_engineer_turns_a_resolved_ticket_into_a_draft_without_its_comments()
+    {
+        var account = await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer);
+        var engineer = await SignInAsync(account);
+        var staff = await SignInAsync(await CreateUserAsync("liu.hushi", BuiltInRoles.Staff));
+        var (resolved, open) = await WithDbAsync(async db =>
+        {
+            var done = await TicketRecords.AddAsync(db, "GD-2026-000001", TicketKind.Fault, t =>
+            {
+                t.Cause = TicketCause.Hardware;
+                t.RootCause = "搓纸轮老化";
+                t.Resolution = "更换搓纸轮后打印正常";
+                t.SystemId = null;
+            }, (TicketRecords.Utc(3, 1, 1), TicketStatus.New, null), (TicketRecords.Utc(3, 1, 3), TicketStatus.Resolved, account.Id));
+            db.Add(new TicketComment { TicketId = done.Id, Text = "内部：供应商报价 300 元", Internal = true, AuthorAccountId = account.Id, At = TicketRecords.Utc(3, 1, 2) });
+            await db.SaveChangesAsync(Cancel);
+            var pending = await TicketRecords.AddAsync(db, "GD-2026-000002", TicketKind.Fault, _ => { }, (TicketRecords.Utc(3, 1, 4), TicketStatus.New, null));
+            return (done.Id, pending.Id);
+        });
+
+        var created = await PostAsync(engineer, $"/api/v1/kb/from-ticket/{resolved}");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var draft = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+        Assert.Equal(resolved, draft.GetProperty("sourceTicketId").GetInt64());
+        Assert.Equal("门诊打印机卡纸", draft.GetProperty("title").GetString());
+        var body = draft.GetProperty("bodyMarkdown").GetString()!;
+        Assert.Contains("三楼门诊 3 号诊室打印机卡纸", body, StringComparison.Ordinal);
+        Assert.Contains("搓纸轮老化", body, StringComparison.Ordinal);
+        Assert.Contains("更换搓纸轮后打印正常", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("供应商报价", body, StringComparison.Ordinal);
+        var refused = await Problems.ReadAsync(await PostAsync(engineer, $"/api/v1/kb/from-ticket/{open}"), HttpStatusCode.Conflict);
+        Assert.Equal(KnowledgeErrors.TicketNotResolved, refused.Code);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(engineer, "/api/v1/kb/from-ticket/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(staff, $"/api/v1/kb/from-ticket/{resolved}")).StatusCode);
     }
 
     private static async Task<IReadOnlyList<long>> ListAsync(HttpClient client, string query)

@@ -9,7 +9,7 @@ using Xinke.Modules.ServiceDesk.Knowledge;
 namespace Xinke.Modules.ServiceDesk.Pages.Knowledge;
 
 /// <summary>One article, rendered; readers say whether it helped, writers publish, archive and see earlier texts.</summary>
-[RequirePermission(KnowledgePermissions.Read)]
+[RequirePermission(ServiceDeskPermissions.KbRead)]
 public sealed class ArticleModel(KnowledgeBase kb, KnowledgeMarkdown markdown, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public KnowledgeArticleDto? Record { get; private set; }

@@ -13,7 +13,7 @@ namespace Xinke.Modules.ServiceDesk.Pages.Knowledge;
 /// Writes a new draft or edits an article: a Markdown textarea and a preview rendered on the
 /// server exactly as readers will see it. The version the form was drawn from must still be current.
 /// </summary>
-[RequirePermission(KnowledgePermissions.Write)]
+[RequirePermission(ServiceDeskPermissions.KbWrite)]
 public sealed class EditModel(KnowledgeBase kb, InformationSystems systems, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]

@@ -10,7 +10,7 @@ namespace Xinke.Modules.ServiceDesk.Pages.Knowledge;
 /// The knowledge base: with a search text, the best matches with the passage that matched; without
 /// one, the articles page by page. Staff see published articles only.
 /// </summary>
-[RequirePermission(KnowledgePermissions.Read)]
+[RequirePermission(ServiceDeskPermissions.KbRead)]
 public sealed class IndexModel(KnowledgeBase kb) : PageModel
 {
     public const int SearchLimit = 20;

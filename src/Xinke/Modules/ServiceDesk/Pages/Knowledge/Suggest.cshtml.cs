@@ -10,7 +10,7 @@ namespace Xinke.Modules.ServiceDesk.Pages.Knowledge;
 /// ticket's title, as a bare HTML fragment that <c>kb-suggest.js</c> places under the field.
 /// Writers see published articles here too: a suggestion is what the reporter would read.
 /// </summary>
-[RequirePermission(KnowledgePermissions.Read)]
+[RequirePermission(ServiceDeskPermissions.KbRead)]
 public sealed class SuggestModel(KnowledgeBase kb) : PageModel
 {
     public const int Limit = 5;
