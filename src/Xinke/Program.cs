@@ -53,6 +53,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddStaff();
     builder.Services.AddAccess();
     builder.Services.AddServiceDesk();
+    builder.Services.AddKnowledge();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -93,6 +94,7 @@ static WebApplication CreateApp(string[] args)
     app.MapStaffApi();
     app.MapAccessApi();
     app.MapServiceDeskApi();
+    app.MapKnowledgeApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -50,6 +50,7 @@ public static class XinkeModules
         new StaffModel(),
         new AccessModel(),
         new ServiceDeskModel(),
+        new KnowledgeModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -36,6 +36,9 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] TicketReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] TicketFilers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff];
     private static readonly string[] TicketWorkers = [ItDirector, ItEngineer, DutyOperator];
+    private static readonly string[] KnowledgeReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
+    private static readonly string[] KnowledgeWriters = [ItDirector, ItEngineer];
+    private static readonly string[] ServiceDeskReporters = [ItDirector, ItEngineer, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
     private static readonly string[] AnonymousPages = ["/account/login", "/culture", "/error", "/status/{code:int}"];
@@ -170,6 +173,22 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/systems"] = [ItDirector, ItEngineer],
         ["PATCH /api/v1/systems/{id:long}"] = [ItDirector, ItEngineer],
         ["POST /api/v1/systems/{id:long}/retire"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/kb"] = KnowledgeReaders,
+        ["GET /api/v1/kb/export"] = KnowledgeReaders,
+        ["GET /api/v1/kb/search"] = KnowledgeReaders,
+        ["GET /api/v1/kb/{id:long}"] = KnowledgeReaders,
+        ["GET /api/v1/kb/{id:long}/revisions"] = KnowledgeWriters,
+        ["POST /api/v1/kb"] = KnowledgeWriters,
+        ["PATCH /api/v1/kb/{id:long}"] = KnowledgeWriters,
+        ["POST /api/v1/kb/{id:long}/publish"] = KnowledgeWriters,
+        ["POST /api/v1/kb/{id:long}/archive"] = KnowledgeWriters,
+        ["POST /api/v1/kb/{id:long}/vote"] = KnowledgeReaders,
+        ["POST /api/v1/kb/from-ticket/{ticketId:long}"] = KnowledgeWriters,
+        ["GET /api/v1/fault-register"] = ServiceDeskReporters,
+        ["GET /api/v1/fault-register/export"] = ServiceDeskReporters,
+        ["GET /api/v1/fault-register/{id:long}"] = ServiceDeskReporters,
+        ["GET /api/v1/servicedesk/reports"] = ServiceDeskReporters,
+        ["GET /api/v1/servicedesk/reports/export"] = ServiceDeskReporters,
         ["GET /api/v1/trainings"] = StaffReaders,
         ["GET /api/v1/trainings/export"] = StaffReaders,
         ["GET /api/v1/trainings/{id:long}"] = StaffReaders,
