@@ -18,6 +18,7 @@ using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Access;
+using Xinke.Modules.Assets;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
@@ -50,6 +51,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddSystems();
     builder.Services.AddStaff();
     builder.Services.AddAccess();
+    builder.Services.AddAssets();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -88,6 +90,7 @@ static WebApplication CreateApp(string[] args)
     app.MapPostsApi();
     app.MapStaffApi();
     app.MapAccessApi();
+    app.MapAssetsApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

@@ -13,6 +13,7 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Access;
+using Xinke.Modules.Assets;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
@@ -47,6 +48,7 @@ public static class XinkeModules
         new SystemsModel(),
         new StaffModel(),
         new AccessModel(),
+        new AssetsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -65,5 +67,6 @@ public static class XinkeModules
         .. PostsPermissions.All,
         .. StaffPermissions.All,
         .. AccessPermissions.All,
+        .. AssetsPermissions.All,
     ];
 }

@@ -32,6 +32,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] SystemReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
+    private static readonly string[] AssetReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
 
     /// <summary>The pages a signed-out person may reach: the log-in flow and the shell around it.</summary>
@@ -191,6 +192,17 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/access-reviews/{id:long}/close"] = [ItDirector, SecAdmin],
         ["GET /api/v1/access-reviews/{id:long}/report"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
         ["GET /api/v1/access-reviews/{id:long}/report/export"] = [ItDirector, SecAdmin, DeptHead, DeptLiaison],
+        ["GET /api/v1/assets"] = AssetReaders,
+        ["GET /api/v1/assets/export"] = AssetReaders,
+        ["GET /api/v1/assets/{id:long}"] = AssetReaders,
+        ["POST /api/v1/assets"] = [ItDirector, ItEngineer],
+        ["PATCH /api/v1/assets/{id:long}"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/move"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/assign"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/notes"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/assets/{id:long}/timeline"] = AssetReaders,
+        ["GET /api/v1/asset-types"] = AssetReaders,
+        ["POST /api/v1/asset-types"] = [ItDirector],
     };
 
     [Fact]
