@@ -1,5 +1,9 @@
+using Xinke.Kernel.Demo;
+using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Files;
 using Xinke.Kernel.Web;
 using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Import;
 using Xinke.Modules.Assets.Register;
 
 namespace Xinke.Modules.Assets;
@@ -13,6 +17,14 @@ public static class AssetsModule
         services.AddScoped<AssetDirectory>();
         services.AddScoped<AssetHistory>();
         services.AddScoped<AssetService>();
+        services.AddScoped<AssetDocuments>();
+        services.AddAttachmentOwner<AssetDocuments>();
+        services.AddEvidenceProvider<AssetsEvidence>();
+        services.AddHomeGapSource<AssetsHomeGaps>();
+        services.AddScoped<AssetImportProfile>();
+        services.AddScoped<AssetsDemoSeeder>();
+        services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AssetsDemoSeeder>());
+        services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<AssetsDemoSeeder>());
         return services;
     }
 
@@ -21,6 +33,7 @@ public static class AssetsModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapAssetsRegisterApi();
         app.MapAssetTypesApi();
+        app.MapAssetImportApi();
         app.Services.GetRequiredService<Navigation>().Add(new NavigationItem("nav.assets", "/assets", 160, AssetsPermissions.Read));
         return app;
     }
