@@ -19,6 +19,7 @@ using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Access;
+using Xinke.Modules.Assets;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
@@ -54,6 +55,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddAccess();
     builder.Services.AddServiceDesk();
     builder.Services.AddKnowledge();
+    builder.Services.AddAssets();
 
     if (XinkeCli.IsGeneratingOpenApiAtBuild)
     {
@@ -95,6 +97,7 @@ static WebApplication CreateApp(string[] args)
     app.MapAccessApi();
     app.MapServiceDeskApi();
     app.MapKnowledgeApi();
+    app.MapAssetsApi();
     app.MapRazorPages();
     app.MapApiFallback();
     app.MapPageFallback();

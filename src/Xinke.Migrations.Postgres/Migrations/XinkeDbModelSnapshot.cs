@@ -1944,6 +1944,395 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("AccessReviewLines", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.History.AssetEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ActorAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("RefId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RefKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorAccountId");
+
+                    b.HasIndex("RefKind", "RefId");
+
+                    b.HasIndex("AssetId", "At", "Id");
+
+                    b.ToTable("AssetEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Register.Asset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Building")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Campus")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContractReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DesignatedLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Floor")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("HoldsData")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Hostname")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<bool>("IsKeyDevice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MacAddress")
+                        .HasMaxLength(17)
+                        .HasColumnType("character varying(17)");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("OwningDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PurchaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("PurchasePrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Rack")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RackUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("ResponsiblePersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Serial")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Supplier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("WarrantyEnd")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Hostname");
+
+                    b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("Serial");
+
+                    b.HasIndex("Tag")
+                        .IsUnique();
+
+                    b.HasIndex("OwningDepartmentId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("TypeId", "Id");
+
+                    b.ToTable("Assets", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Register.AssetType", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<long>("Id"), 100L, null, null, null, null, null);
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsWorkstation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("KeyDeviceByDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("AssetTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "server",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = true,
+                            NameEn = "Server",
+                            NameZh = "服务器",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "storage",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = true,
+                            NameEn = "Storage",
+                            NameZh = "存储设备",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "switch",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = true,
+                            NameEn = "Switch",
+                            NameZh = "交换机",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "router",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = true,
+                            NameEn = "Router",
+                            NameZh = "路由器",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "firewall",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = true,
+                            NameEn = "Firewall",
+                            NameZh = "防火墙",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "pc",
+                            IsWorkstation = true,
+                            KeyDeviceByDefault = false,
+                            NameEn = "PC",
+                            NameZh = "台式计算机",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "laptop",
+                            IsWorkstation = true,
+                            KeyDeviceByDefault = false,
+                            NameEn = "Laptop",
+                            NameZh = "笔记本电脑",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "printer",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = false,
+                            NameEn = "Printer",
+                            NameZh = "打印机",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "scanner",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = false,
+                            NameEn = "Scanner",
+                            NameZh = "扫描仪",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 10L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "terminal",
+                            IsWorkstation = true,
+                            KeyDeviceByDefault = false,
+                            NameEn = "Terminal",
+                            NameZh = "终端",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 11L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "ups",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = false,
+                            NameEn = "UPS",
+                            NameZh = "UPS电源",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 12L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "medical-gateway",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = false,
+                            NameEn = "Medical-device gateway",
+                            NameZh = "医疗设备网关",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Id = 13L,
+                            Active = true,
+                            BuiltIn = true,
+                            Code = "other",
+                            IsWorkstation = false,
+                            KeyDeviceByDefault = false,
+                            NameEn = "Other",
+                            NameZh = "其他",
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("Xinke.Modules.Organization.Departments.DepartmentContacts", b =>
                 {
                     b.Property<long>("DepartmentId")
@@ -3548,6 +3937,40 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasOne("Xinke.Modules.Access.Reviews.AccessReviewCampaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.History.AssetEvent", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ActorAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Register.Asset", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("OwningDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Register.AssetType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

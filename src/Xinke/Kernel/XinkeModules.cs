@@ -13,6 +13,7 @@ using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Access;
+using Xinke.Modules.Assets;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Leadership;
 using Xinke.Modules.Organization.Posts;
@@ -51,6 +52,7 @@ public static class XinkeModules
         new AccessModel(),
         new ServiceDeskModel(),
         new KnowledgeModel(),
+        new AssetsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
@@ -70,5 +72,6 @@ public static class XinkeModules
         .. StaffPermissions.All,
         .. AccessPermissions.All,
         .. ServiceDeskPermissions.All,
+        .. AssetsPermissions.All,
     ];
 }

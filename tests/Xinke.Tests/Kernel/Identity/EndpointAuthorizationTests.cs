@@ -32,6 +32,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] SystemReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
+    private static readonly string[] AssetReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] TicketReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] TicketFilers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff];
@@ -242,6 +243,19 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/sla-policies/{id:long}"] = [ItDirector],
         ["POST /api/v1/sla-policies"] = [ItDirector],
         ["PATCH /api/v1/sla-policies/{id:long}"] = [ItDirector],
+        ["GET /api/v1/assets"] = AssetReaders,
+        ["GET /api/v1/assets/export"] = AssetReaders,
+        ["GET /api/v1/assets/{id:long}"] = AssetReaders,
+        ["POST /api/v1/assets"] = [ItDirector, ItEngineer],
+        ["PATCH /api/v1/assets/{id:long}"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/move"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/assign"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/notes"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/assets/{id:long}/timeline"] = AssetReaders,
+        ["POST /api/v1/assets/import"] = [ItDirector],
+        ["GET /api/v1/assets/import/template"] = [ItDirector],
+        ["GET /api/v1/asset-types"] = AssetReaders,
+        ["POST /api/v1/asset-types"] = [ItDirector],
     };
 
     [Fact]

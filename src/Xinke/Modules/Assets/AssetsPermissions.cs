@@ -1,0 +1,38 @@
+using Xinke.Kernel.Identity;
+using static Xinke.Kernel.Identity.BuiltInRoles;
+
+namespace Xinke.Modules.Assets;
+
+/// <summary>
+/// The IT department keeps the register (EQ-08): engineers record, lend, maintain, repair and count
+/// devices and hand them out on requests; the IT director does all of it, manages the types and, as a
+/// qualified technician, appraises devices for scrapping. Duty operators, leadership and reviewers
+/// read; a department's head and liaison read their own department's devices (scoped roles).
+/// </summary>
+public static class AssetsPermissions
+{
+    public const string Read = "assets.read";
+    public const string Write = "assets.write";
+    public const string ManageTypes = "asset-types.manage";
+    public const string Import = "assets.import";
+    public const string Repair = "assets.repair";
+    public const string Appraise = "assets.appraise";
+    public const string Loan = "assets.loan";
+    public const string Maintain = "assets.maintain";
+    public const string Stocktake = "assets.stocktake";
+    public const string FulfilRequests = "asset-requests.fulfil";
+
+    public static IReadOnlyList<PermissionDeclaration> All { get; } =
+    [
+        new(Read, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer, DeptHead, DeptLiaison),
+        new(Write, AdminDuty.None, ItDirector, ItEngineer),
+        new(ManageTypes, AdminDuty.None, ItDirector),
+        new(Import, AdminDuty.None, ItDirector),
+        new(Repair, AdminDuty.None, ItDirector, ItEngineer),
+        new(Appraise, AdminDuty.None, ItDirector),
+        new(Loan, AdminDuty.None, ItDirector, ItEngineer),
+        new(Maintain, AdminDuty.None, ItDirector, ItEngineer),
+        new(Stocktake, AdminDuty.None, ItDirector, ItEngineer),
+        new(FulfilRequests, AdminDuty.None, ItDirector, ItEngineer),
+    ];
+}
