@@ -49,6 +49,7 @@ public static class XinkeModules
         new StaffModel(),
         new AccessModel(),
         new AssetsModel(),
+        new AssetFlowsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -13,6 +13,7 @@ public static class AssetsModule
         services.AddScoped<AssetDirectory>();
         services.AddScoped<AssetHistory>();
         services.AddScoped<AssetService>();
+        services.AddAssetFlows();
         return services;
     }
 
@@ -21,6 +22,7 @@ public static class AssetsModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapAssetsRegisterApi();
         app.MapAssetTypesApi();
+        app.MapAssetFlowsApi();
         app.Services.GetRequiredService<Navigation>().Add(new NavigationItem("nav.assets", "/assets", 160, AssetsPermissions.Read));
         return app;
     }
