@@ -53,6 +53,7 @@ public static class XinkeModules
         new ServiceDeskModel(),
         new KnowledgeModel(),
         new AssetsModel(),
+        new AssetFlowsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

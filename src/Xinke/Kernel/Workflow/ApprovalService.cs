@@ -125,6 +125,11 @@ public sealed class ApprovalService(
             return refused;
         }
 
+        if (await HandlerFor(request.Kind).RefuseApproverAsync(request, caller.Id, cancellationToken) is { } vetoed)
+        {
+            return vetoed;
+        }
+
         var (allowed, permission) = await approvers.MatchAsync(caller, request, request.ActiveStep!, cancellationToken);
         if (!allowed)
         {

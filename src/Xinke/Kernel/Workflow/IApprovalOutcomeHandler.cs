@@ -21,4 +21,11 @@ public interface IApprovalOutcomeHandler
     Task<Error?> OnWithdrawnAsync(ApprovalRequest request, CancellationToken cancellationToken);
 
     Task<Error?> OnExpiredAsync(ApprovalRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A kind's own veto of an approver, asked before any decision of <paramref name="accountId"/> on
+    /// <paramref name="request"/> (for example: whoever appraised a device may not approve its scrapping).
+    /// Null lets the decision go ahead; an error is the caller's answer and nothing is recorded.
+    /// </summary>
+    Task<Error?> RefuseApproverAsync(ApprovalRequest request, long accountId, CancellationToken cancellationToken) => Task.FromResult<Error?>(null);
 }

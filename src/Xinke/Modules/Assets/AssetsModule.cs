@@ -25,6 +25,7 @@ public static class AssetsModule
         services.AddScoped<AssetsDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AssetsDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<AssetsDemoSeeder>());
+        services.AddAssetFlows();
         return services;
     }
 
@@ -34,6 +35,7 @@ public static class AssetsModule
         app.MapAssetsRegisterApi();
         app.MapAssetTypesApi();
         app.MapAssetImportApi();
+        app.MapAssetFlowsApi();
         app.Services.GetRequiredService<Navigation>().Add(new NavigationItem("nav.assets", "/assets", 160, AssetsPermissions.Read));
         return app;
     }
