@@ -8,6 +8,7 @@ using Xinke.Kernel.Cli;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Import;
@@ -35,6 +36,9 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeNotifications();
     builder.Services.AddEvidenceProvider<IdentityEvidence>();
     builder.Services.AddEvidenceProvider<AuditEvidence>();
+    builder.Services.AddEvidencePacks();
+    builder.Services.AddEvidenceRecordSource<IdentityEvidenceRecords>();
+    builder.Services.AddEvidenceRecordSource<AuditEvidenceRecords>();
     builder.Services.AddCalendar();
     builder.Services.AddImprovements();
     builder.Services.AddChecklists();
@@ -68,6 +72,7 @@ static WebApplication CreateApp(string[] args)
     app.MapDepartmentsApi();
     app.MapAuditApi();
     app.MapEvidenceApi();
+    app.MapEvidencePacksApi();
     app.MapNotificationsApi();
     app.MapCalendarApi();
     app.MapImprovementsApi();
