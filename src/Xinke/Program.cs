@@ -9,6 +9,7 @@ using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Documents;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Import;
@@ -38,6 +39,9 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeNotifications();
     builder.Services.AddEvidenceProvider<IdentityEvidence>();
     builder.Services.AddEvidenceProvider<AuditEvidence>();
+    builder.Services.AddEvidencePacks();
+    builder.Services.AddEvidenceRecordSource<IdentityEvidenceRecords>();
+    builder.Services.AddEvidenceRecordSource<AuditEvidenceRecords>();
     builder.Services.AddCalendar();
     builder.Services.AddImprovements();
     builder.Services.AddChecklists();
@@ -75,6 +79,7 @@ static WebApplication CreateApp(string[] args)
     app.MapAuditApi();
     app.MapEvidenceApi();
     app.MapEvidenceDocumentsApi();
+    app.MapEvidencePacksApi();
     app.MapNotificationsApi();
     app.MapCalendarApi();
     app.MapImprovementsApi();

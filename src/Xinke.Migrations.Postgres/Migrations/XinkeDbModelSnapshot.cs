@@ -461,6 +461,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -504,6 +505,26 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("Title")
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+
+                    b.Property<string>("ManifestSm3")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -536,6 +557,34 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasIndex("RequirementId");
 
                     b.ToTable("EvidenceDocumentRequirements", (string)null);
+                    b.Property<long?>("RequestedById")
+
+                    b.Property<string>("RequirementIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("Size")
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("EvidencePacks", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>
@@ -3899,6 +3948,17 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>

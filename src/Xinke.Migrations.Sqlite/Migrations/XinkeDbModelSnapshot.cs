@@ -442,6 +442,7 @@ namespace Xinke.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -483,12 +484,47 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
+                    b.Property<int>("Done")
+
+                    b.Property<DateTime?>("ExpiresAt")
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+
+                    b.Property<DateTime?>("FinishedAt")
+
+                    b.Property<DateOnly>("From")
+
+                    b.Property<string>("ManifestSm3")
+                        .HasMaxLength(64)
+
+                    b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
+                    b.Property<long?>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequirementIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -515,6 +551,13 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasIndex("RequirementId");
 
                     b.ToTable("EvidenceDocumentRequirements", (string)null);
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("EvidencePacks", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>
@@ -3767,6 +3810,17 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Files.Attachment", b =>

@@ -5,6 +5,7 @@ using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Improvements;
@@ -44,6 +45,7 @@ public static class XinkeModules
         new AttachmentsModel(),
         new JobsModel(),
         new ObligationsModel(),
+        new EvidencePacksModel(),
         new OrganizationModel(),
         new LeadershipModel(),
         new PostsModel(),

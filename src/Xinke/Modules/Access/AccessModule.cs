@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Obligations;
@@ -34,6 +35,7 @@ public static class AccessModule
         services.AddRecurringJob<AccountPolicyJob>();
         services.AddSingleton<IObligationDeclarations, AccessObligations>();
         services.AddEvidenceProvider<AccessEvidence>();
+        services.AddEvidenceRecordSource<AccessEvidenceRecords>();
         services.AddHomeGapSource<AccessHomeGaps>();
         services.AddScoped<AccessDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AccessDemoSeeder>());

@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Web;
 using Xinke.Modules.Organization.Departments;
@@ -19,6 +20,7 @@ public static class OrganizationModule
         services.AddScoped<DepartmentContactsService>();
         services.AddHomeGapSource<MissingLiaisonGaps>();
         services.AddEvidenceProvider<DepartmentContactsEvidence>();
+        services.AddEvidenceRecordSource<DepartmentContactsEvidenceRecords>();
         services.AddDemoSeeder<OrganizationDemoSeeder>();
         return services;
     }

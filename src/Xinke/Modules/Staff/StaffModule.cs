@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Obligations;
@@ -24,6 +25,7 @@ public static class StaffModule
         services.AddAttachmentOwner<AgreementScanAttachments>();
         services.AddSingleton<IObligationDeclarations, StaffObligations>();
         services.AddEvidenceProvider<StaffEvidence>();
+        services.AddEvidenceRecordSource<StaffEvidenceRecords>();
         services.AddHomeGapSource<StaffGaps>();
         services.AddScoped<IDemoSeeder, StaffDemoSeeder>();
         services.AddScoped<IBusinessRecords, StaffBusinessRecords>();

@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Web;
 
 namespace Xinke.Modules.Systems;
@@ -13,6 +14,7 @@ public static class SystemsModule
         services.AddScoped<InformationSystems>();
         services.AddScoped<SystemRegister>();
         services.AddEvidenceProvider<SystemsEvidence>();
+        services.AddEvidenceRecordSource<SystemsEvidenceRecords>();
         services.AddHomeGapSource<SystemsHomeGaps>();
         services.AddScoped<IDemoSeeder, SystemsDemoSeeder>();
         services.AddScoped<IBusinessRecords, SystemsRecords>();

@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Obligations;
 using Xinke.Kernel.Web;
@@ -15,6 +16,7 @@ public static class LeadershipModule
         services.AddAttachmentOwner<MeetingAttachments>();
         services.AddSingleton<IObligationDeclarations, LeadershipObligations>();
         services.AddEvidenceProvider<LeadershipEvidence>();
+        services.AddEvidenceRecordSource<LeadershipEvidenceRecords>();
         services.AddHomeGapSource<LeadershipHomeGaps>();
         services.AddScoped<IDemoSeeder, LeadershipDemoSeeder>();
         services.AddScoped<IBusinessRecords, LeadershipDemoSeeder>();

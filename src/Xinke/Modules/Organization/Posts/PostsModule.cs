@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Web;
 
 namespace Xinke.Modules.Organization.Posts;
@@ -11,6 +12,7 @@ public static class PostsModule
     {
         services.AddScoped<ItPosts>();
         services.AddEvidenceProvider<PostsEvidence>();
+        services.AddEvidenceRecordSource<PostsEvidenceRecords>();
         services.AddHomeGapSource<PostsHomeGaps>();
         services.AddScoped<IDemoSeeder, PostsDemoSeeder>();
         services.AddScoped<IBusinessRecords, PostsDemoSeeder>();

@@ -1,0 +1,40 @@
+using Xinke.Kernel.Jobs;
+
+namespace Xinke.Kernel.Evidence.Packs;
+
+public static class EvidencePackServices
+{
+    /// <summary>The pack builder and verifier, the background queue that builds requested packs and the retention sweep.</summary>
+    public static IServiceCollection AddEvidencePacks(this IServiceCollection services)
+    {
+        services.AddOptions<EvidencePackOptions>().BindConfiguration(EvidencePackOptions.Section);
+        services.AddScoped<EvidencePackBuilder>();
+        services.AddScoped<EvidencePacks>();
+        services.AddSingleton<EvidencePackWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<EvidencePackWorker>());
+        services.AddRecurringJob<EvidencePackRetentionJob>();
+        return services;
+    }
+
+    /// <summary>Registers a module's records behind the requirement IDs it evidences.</summary>
+    public static IServiceCollection AddEvidenceRecordSource<TSource>(this IServiceCollection services)
+        where TSource : class, IEvidenceRecordSource
+    {
+        services.AddScoped<IEvidenceRecordSource, TSource>();
+        return services;
+    }
+}
+
+/// <summary><c>Xinke:EvidencePacks</c>: where built packs are kept (outside wwwroot) and for how long.</summary>
+public sealed class EvidencePackOptions
+{
+    public const string Section = "Xinke:EvidencePacks";
+
+    /// <summary>Empty: the <c>evidence-packs</c> folder of the data folder.</summary>
+    public string? Folder { get; set; }
+
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Rows of a sheet shown in index.html; the xlsx beside it holds them all.</summary>
+    public int HtmlRowsPerSheet { get; set; } = 200;
+}
