@@ -461,7 +461,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
-            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -505,26 +504,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("Title")
-                    b.Property<int>("Done")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Failure")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("From")
-
-                    b.Property<string>("ManifestSm3")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -557,7 +536,49 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasIndex("RequirementId");
 
                     b.ToTable("EvidenceDocumentRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ManifestSm3")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("RequestedById")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RequirementIds")
                         .IsRequired()
@@ -565,6 +586,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2000)");
 
                     b.Property<long?>("Size")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -577,6 +599,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
+                    b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
 
@@ -3948,6 +3971,8 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.HasOne("Xinke.Kernel.Departments.Department", null)

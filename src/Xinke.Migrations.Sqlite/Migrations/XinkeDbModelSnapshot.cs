@@ -442,7 +442,6 @@ namespace Xinke.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Kernel.Evidence.Documents.EvidenceDocument", b =>
-            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -484,47 +483,12 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
-                    b.Property<int>("Done")
-
-                    b.Property<DateTime?>("ExpiresAt")
-
-                    b.Property<string>("Failure")
-                        .HasMaxLength(500)
-
-                    b.Property<DateTime?>("FinishedAt")
-
-                    b.Property<DateOnly>("From")
-
-                    b.Property<string>("ManifestSm3")
-                        .HasMaxLength(64)
-
-                    b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                    b.Property<long?>("RequestedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequirementIds")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -551,6 +515,69 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasIndex("RequirementId");
 
                     b.ToTable("EvidenceDocumentRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManifestSm3")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequirementIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("RequestedById");
@@ -3810,6 +3837,8 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.HasOne("Xinke.Kernel.Departments.Department", null)
