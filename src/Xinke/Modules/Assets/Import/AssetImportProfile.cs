@@ -18,7 +18,7 @@ namespace Xinke.Modules.Assets.Import;
 /// written in chunks inside the importer's one transaction, each with its registration on the timeline.
 /// A row without a tag is given one from the register's counter.
 /// </summary>
-public sealed class AssetImportProfile(XinkeDb db, DepartmentScope scope, HumanCodes codes, TimeProvider clock, CurrentCaller current) : IImportProfile<AssetImportLine>
+public sealed class AssetImportProfile(XinkeDb db, DepartmentScope scope, HumanCodes codes, TimeProvider clock, CurrentCaller current, PeopleDirectory directory) : IImportProfile<AssetImportLine>
 {
     public const string UnknownTypeCode = "asset.import.unknown_type";
     public const string UnknownDepartmentCode = "asset.import.unknown_department";
@@ -162,7 +162,7 @@ public sealed class AssetImportProfile(XinkeDb db, DepartmentScope scope, HumanC
             .Where(d => reachable is null || reachable.Contains(d.Id))
             .GroupBy(d => d.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(d => d.Id).ToList(), StringComparer.Ordinal);
-        var people = await LookupAsync(rows.Select(r => r.Record.ResponsibleNumber).OfType<string>().Distinct().ToList(), numbers => db.Set<Person>().Where(p => numbers.Contains(p.EmployeeNumber)).Select(p => new KeyValuePair<string, long>(p.EmployeeNumber, p.Id)), cancellationToken);
+        var people = await directory.IdsByEmployeeNumberAsync(rows.Select(r => r.Record.ResponsibleNumber).OfType<string>().Distinct().ToList(), cancellationToken);
         var tags = rows.Select(r => r.Record.Tag).OfType<string>().Distinct().ToList();
         var taken = (await LookupAsync(tags, chunk => db.Set<Asset>().Where(a => chunk.Contains(a.Tag)).Select(a => new KeyValuePair<string, long>(a.Tag, a.Id)), cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;

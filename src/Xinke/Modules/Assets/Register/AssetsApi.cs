@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -170,7 +169,7 @@ public static class AssetsApi
     }
 
     private static Task<Results<Ok<AssetDto>, ProblemHttpResult>> PatchAsync(long id, JsonElement patch, AssetService service, AssetRegister register, XinkeDb db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(service.EditAsync(id, current => Merge(current, patch, json.Value.SerializerOptions), a => Versioning.Expect(http.Request, db.Entry(a)), cancellationToken), register, http, cancellationToken);
+        RespondAsync(service.EditAsync(id, current => MergePatch.Apply(current, patch, json.Value.SerializerOptions), a => Versioning.Expect(http.Request, db.Entry(a)), cancellationToken), register, http, cancellationToken);
 
     private static Task<Results<Ok<AssetDto>, ProblemHttpResult>> MoveAsync(long id, AssetMoveInput input, AssetService service, AssetRegister register, XinkeDb db, HttpContext http, CancellationToken cancellationToken) =>
         RespondAsync(service.MoveAsync(id, input.Location, input.Designate ?? false, OptionalIfMatch(http, db), cancellationToken), register, http, cancellationToken);
@@ -200,32 +199,6 @@ public static class AssetsApi
     /// <summary>Verbs take If-Match when the client sends one (a stale one is refused) and go ahead without it.</summary>
     private static AssetPrecondition OptionalIfMatch(HttpContext http, XinkeDb db) =>
         a => http.Request.Headers.IfMatch.Count == 0 ? null : Versioning.Expect(http.Request, db.Entry(a));
-
-    /// <summary>RFC 7396 on the flat record: a member replaces the field of the same name (in any case), a null clears it.</summary>
-    public static Result<AssetInput> Merge(AssetInput current, JsonElement patch, JsonSerializerOptions options)
-    {
-        if (patch.ValueKind != JsonValueKind.Object)
-        {
-            return Error.Invalid("request.invalid", "body");
-        }
-
-        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
-        merged.Remove("location");
-        foreach (var member in patch.EnumerateObject())
-        {
-            var name = merged.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase)) ?? member.Name;
-            merged[name] = member.Value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(member.Value.GetRawText());
-        }
-
-        try
-        {
-            return merged.Deserialize<AssetInput>(options)!;
-        }
-        catch (JsonException e)
-        {
-            return Error.Invalid("request.invalid", e.Path?.TrimStart('$', '.') is { Length: > 0 } field ? field : "body");
-        }
-    }
 
     private static async Task<(IReadOnlyDictionary<long, string> Types, IReadOnlyDictionary<long, string> Departments)> NamesAsync(AssetRegister register, CancellationToken cancellationToken) =>
         ((await register.TypesAsync(cancellationToken)).ToDictionary(t => t.Id, t => t.Code), await register.DepartmentNamesAsync(cancellationToken));

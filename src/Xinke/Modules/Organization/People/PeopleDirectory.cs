@@ -24,6 +24,22 @@ public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
     public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
         await Summaries(p => personIds.Contains(p.Id)).ToListAsync(cancellationToken);
 
+    /// <summary>The ids of the people with these employee numbers, by number (a batch lookup for imports; unknown numbers are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> IdsByEmployeeNumberAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in numbers.Chunk(1_000))
+        {
+            foreach (var person in await db.Set<Person>().AsNoTracking().Where(p => chunk.Contains(p.EmployeeNumber)).Select(p => new { p.EmployeeNumber, p.Id }).ToListAsync(cancellationToken))
+            {
+                found[person.EmployeeNumber] = person.Id;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>People whose employee number is <paramref name="term"/> or whose name contains it (forms that pick a person).</summary>
     public async Task<IReadOnlyList<PersonSummary>> SearchAsync(string term, int limit, CancellationToken cancellationToken) =>
         await Summaries(p => p.EmployeeNumber == term || p.Name.Contains(term)).Take(limit).ToListAsync(cancellationToken);

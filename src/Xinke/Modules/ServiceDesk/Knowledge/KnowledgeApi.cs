@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Xinke.Data;
@@ -174,7 +173,7 @@ public static class KnowledgeApi
     }
 
     private static Task<Results<Ok<KnowledgeArticleDto>, ProblemHttpResult>> PatchAsync(long id, JsonElement patch, KnowledgeBase kb, XinkeDb db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext http, CancellationToken cancellationToken) =>
-        RespondAsync(kb.EditAsync(id, current => Merge(current, patch, json.Value.SerializerOptions), a => Versioning.Expect(http.Request, db.Entry(a)), cancellationToken), http);
+        RespondAsync(kb.EditAsync(id, current => MergePatch.Apply(current, patch, json.Value.SerializerOptions), a => Versioning.Expect(http.Request, db.Entry(a)), cancellationToken), http);
 
     private static Task<Results<Ok<KnowledgeArticleDto>, ProblemHttpResult>> PublishAsync(long id, KnowledgeBase kb, XinkeDb db, HttpContext http, CancellationToken cancellationToken) =>
         RespondAsync(kb.PublishAsync(id, OptionalIfMatch(http, db), cancellationToken), http);
@@ -188,31 +187,6 @@ public static class KnowledgeApi
     /// <summary>A verb checks If-Match when the caller sends one.</summary>
     private static KnowledgePrecondition OptionalIfMatch(HttpContext http, XinkeDb db) =>
         a => http.Request.Headers.IfMatch.Count == 0 ? null : Versioning.Expect(http.Request, db.Entry(a));
-
-    /// <summary>RFC 7396 on the flat record: a member replaces the field of the same name (in any case), a null clears it.</summary>
-    public static Result<KnowledgeInput> Merge(KnowledgeInput current, JsonElement patch, JsonSerializerOptions options)
-    {
-        if (patch.ValueKind != JsonValueKind.Object)
-        {
-            return Error.Invalid("request.invalid", "body");
-        }
-
-        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
-        foreach (var member in patch.EnumerateObject())
-        {
-            var name = merged.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase)) ?? member.Name;
-            merged[name] = member.Value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(member.Value.GetRawText());
-        }
-
-        try
-        {
-            return merged.Deserialize<KnowledgeInput>(options)!;
-        }
-        catch (JsonException e)
-        {
-            return Error.Invalid("request.invalid", e.Path?.TrimStart('$', '.') is { Length: > 0 } field ? field : "body");
-        }
-    }
 
     private static async Task<Results<Ok<KnowledgeArticleDto>, ProblemHttpResult>> RespondAsync(Task<Result<KnowledgeArticle>> change, HttpContext http)
     {
