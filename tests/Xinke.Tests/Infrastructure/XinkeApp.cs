@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -36,6 +37,9 @@ public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? 
         {
             // Test-only model parts (the probe module) are not in the product's migrations.
             services.ConfigureDbContext<XinkeDb>(options => options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            // The product's key-stretching cost is for attackers, not for the thousands of
+            // accounts the tests create and sign in: one iteration keeps the same hash format.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
             configureServices?.Invoke(services);
         });
     }
