@@ -70,6 +70,20 @@ public abstract class ApiConventionTests(DatabaseKind kind) : IntegrationTest(ki
     }
 
     [Fact]
+    public async Task A_code_taken_by_a_concurrent_request_is_a_409_problem_and_keeps_the_first_record()
+    {
+        var first = await Client.PostAsJsonAsync("/api/v1/test-probes/with-code", new { code = "PRB-DUP-1", name = "第一台" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var second = await Client.PostAsJsonAsync("/api/v1/test-probes/with-code", new { code = "PRB-DUP-1", name = "第二台" }, Cancel);
+
+        var problem = await Problems.ReadAsync(second, HttpStatusCode.Conflict);
+        Assert.Equal("request.duplicate", problem.Code);
+        var names = await App.WithDbAsync(db => db.Set<Probe>().Where(p => p.Code == "PRB-DUP-1").Select(p => p.Name).ToListAsync(Cancel));
+        Assert.Equal(["第一台"], names);
+    }
+
+    [Fact]
     public async Task Problems_follow_accept_language()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here");

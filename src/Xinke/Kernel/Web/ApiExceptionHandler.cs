@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Xinke.Kernel.Data;
 
 namespace Xinke.Kernel.Web;
 
 /// <summary>
 /// The one place exceptions become answers under <c>/api</c>: unreadable requests are the
-/// client's fault (400/413), a lost optimistic-concurrency race is 412, anything else is a bug
+/// client's fault (400/413), a lost optimistic-concurrency race is 412, a lost race for a
+/// unique code is 409, anything else is a bug
 /// answered with 500 and the trace id, never the stack trace.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -26,6 +28,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             BadHttpRequestException bad when IsJsonFailure(bad) => (400, "request.malformed_json"),
             BadHttpRequestException bad => (bad.StatusCode, ProblemDetailsSetup.CodeOfStatus(bad.StatusCode)),
             DbUpdateConcurrencyException => (412, "request.stale_version"),
+            DbUpdateException duplicate when duplicate.IsUniqueViolation() => (409, "request.duplicate"),
             _ => (500, "server.error"),
         };
         if (status >= 500)

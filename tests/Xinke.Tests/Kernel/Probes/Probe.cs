@@ -33,3 +33,5 @@ public sealed record ProbeDto(long Id, string Code, string Name, int Rank, DateT
 public sealed record ProbeInput(string Name, int Rank);
 
 public sealed record ProbePatch(string? Name);
+
+public sealed record ProbeCodeInput(string Code, string Name);

@@ -57,6 +57,7 @@ public static class ProbeApi
         group.MapGet("/{id:long}", GetAsync);
         group.MapPost("/", CreateAsync);
         group.MapPatch("/{id:long}", PatchAsync);
+        group.MapPost("/with-code", CreateWithCodeAsync);
         group.MapGet("/boom", Boom);
     }
 
@@ -155,6 +156,15 @@ public static class ProbeApi
         await db.SaveChangesAsync(cancellationToken);
         Versioning.SetETag(http.Response, probe.Version);
         return TypedResults.Ok(ProbeDto.From(probe));
+    }
+
+    /// <summary>Inserts a code without looking first: what a service does once two requests both passed its check.</summary>
+    private static async Task<Created<ProbeDto>> CreateWithCodeAsync(ProbeCodeInput input, XinkeDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var probe = new Probe { Code = input.Code, Name = input.Name, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Add(probe);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/test-probes/{probe.Id}", ProbeDto.From(probe));
     }
 
     private static Ok Boom() => throw new InvalidOperationException("connection string Password=hunter2 leaked in a stack trace");
