@@ -75,9 +75,10 @@ public sealed class Account
         return null;
     }
 
+    /// <summary>Active and pending accounts can be disabled: a pending one of a person who left must never be activated by mistake.</summary>
     public Error? Disable()
     {
-        if (State != AccountState.Active)
+        if (State == AccountState.Disabled)
         {
             return Error.Conflict(IdentityErrors.NotActive);
         }

@@ -15,6 +15,7 @@ public static class AccessErrors
     public const string NotGranted = "permission_request.not_granted";
     public const string InvalidReason = "permission_request.invalid_reason";
     public const string PersonLeft = "permission_request.person_left";
+    public const string SelfApproval = "permission_request.self_approval";
     public const string CampaignNotFound = "access_review.not_found";
     public const string CampaignOpen = "access_review.already_open";
     public const string CampaignClosed = "access_review.closed";

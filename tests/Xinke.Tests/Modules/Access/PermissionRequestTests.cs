@@ -40,6 +40,20 @@ public abstract class PermissionRequestTests(DatabaseKind kind) : AccessTest(kin
 
     [Fact]
     [Trait("Req", "ACC-02")]
+    public async Task A_department_head_cannot_approve_a_role_for_their_own_account()
+    {
+        var (liaison, head, _) = await CardiologyContactsAsync();
+        var headPerson = await WithDbAsync(db => db.Set<Xinke.Modules.Organization.People.Person>().Where(p => p.EmployeeNumber == "C002").Select(p => p.Id).SingleAsync(Cancel));
+
+        var request = await FileAsync(liaison, headPerson, BuiltInRoles.DeptLiaison, Cardiology, "2026-06-30");
+        var refused = await PostAsync(head, $"/api/v1/approvals/{request.GetProperty("approvalId").GetInt64()}/approve");
+
+        Assert.Equal(AccessErrors.SelfApproval, (await Problems.ReadAsync(refused, HttpStatusCode.Conflict)).Code);
+        Assert.Equal("pending", (await GetJsonAsync(liaison, $"/api/v1/permission-requests/{request.GetProperty("id").GetInt64()}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-02")]
     public async Task Approved_by_the_head_and_then_the_security_administrator_the_request_grants_exactly_the_scoped_role()
     {
         var (liaison, head, security) = await CardiologyContactsAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
 using Xinke.Kernel.Identity;
@@ -110,6 +111,26 @@ public abstract class PeopleApiTests(DatabaseKind kind) : OrganizationTest(kind)
         var stored = await WithDbAsync(db => db.Set<Person>().AsNoTracking().SingleAsync(p => p.Id == person.Id, Cancel));
         Assert.Equal(PersonStatus.Left, stored.Status);
         Assert.Equal(new DateOnly(2026, 3, 1), stored.LeftOn);
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-04")]
+    public async Task A_person_who_leaves_before_their_pending_account_is_activated_has_it_disabled()
+    {
+        var person = await PersonAsync("N2026007", "未报到护士", CardiologyId);
+        long pending;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync("n2026007", "未报到护士", person.Id, AccountState.Pending, Cancel);
+            pending = created.Value!.Account.Id;
+        }
+
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+
+        var left = await PostAsync(engineer, $"/api/v1/people/{person.Id}/status", new { status = "left", leftOn = "2026-03-01" });
+
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        Assert.Equal(AccountState.Disabled, (await ReloadAsync(pending)).State);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed partial class PeopleService(XinkeDb db, DepartmentScope scope, Acc
     private async Task<Error?> DisableAccountAsync(Person person, CancellationToken cancellationToken)
     {
         var account = await db.Set<Account>().AsNoTracking().Where(a => a.PersonId == person.Id).Select(a => new { a.Id, a.State }).SingleOrDefaultAsync(cancellationToken);
-        if (account is null || account.State != AccountState.Active)
+        if (account is null || account.State == AccountState.Disabled)
         {
             return null;
         }
