@@ -46,7 +46,10 @@ public static class ServiceDeskModule
         app.MapTicketCategoriesApi();
         app.MapSupportGroupsApi();
         app.Services.GetRequiredService<Navigation>()
-            .Add(new NavigationItem("nav.servicedesk", "/servicedesk/tickets", 400, ServiceDeskPermissions.TicketsRead));
+            .Add(new NavigationItem("nav.servicedesk", "/servicedesk/tickets", 400, ServiceDeskPermissions.TicketsRead))
+            .Add(new NavigationItem("nav.sla_policies", "/servicedesk/sla-policies", 401, ServiceDeskPermissions.TicketsManage))
+            .Add(new NavigationItem("nav.ticket_categories", "/servicedesk/categories", 402, ServiceDeskPermissions.TicketsManage))
+            .Add(new NavigationItem("nav.support_groups", "/servicedesk/groups", 403, ServiceDeskPermissions.TicketsManage));
         return app;
     }
 }
