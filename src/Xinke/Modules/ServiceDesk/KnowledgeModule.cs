@@ -1,3 +1,4 @@
+using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Web;
 using Xinke.Modules.ServiceDesk.FaultRegister;
@@ -18,6 +19,7 @@ public static class KnowledgeModule
         services.AddSingleton<KnowledgeMarkdown>();
         services.AddScoped<KnowledgeSearch>();
         services.AddScoped<KnowledgeBase>();
+        services.AddDemoSeeder<KnowledgeDemoSeeder>();
         services.AddScoped<FaultRecords>();
         services.AddScoped<ServiceDeskReports>();
         services.AddEvidenceProvider<FaultRegisterEvidence>();

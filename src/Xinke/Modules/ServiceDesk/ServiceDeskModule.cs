@@ -4,6 +4,7 @@ using Xinke.Kernel.Files;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
+using Xinke.Modules.ServiceDesk.Categories;
 using Xinke.Modules.ServiceDesk.Sla;
 using Xinke.Modules.ServiceDesk.Tickets;
 
@@ -20,6 +21,8 @@ public static class ServiceDeskModule
         services.AddScoped<ServiceDeskIntake>();
         services.AddScoped<TicketSla>();
         services.AddScoped<SlaPolicies>();
+        services.AddScoped<TicketCategories>();
+        services.AddScoped<SupportGroups>();
         services.AddAttachmentOwner<TicketAttachments>();
         services.AddRecurringJob<SlaWatchJob>();
         services.AddRecurringJob<AutoCloseJob>();
@@ -40,8 +43,13 @@ public static class ServiceDeskModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapTicketsApi();
         app.MapSlaPoliciesApi();
+        app.MapTicketCategoriesApi();
+        app.MapSupportGroupsApi();
         app.Services.GetRequiredService<Navigation>()
-            .Add(new NavigationItem("nav.servicedesk", "/servicedesk/tickets", 400, ServiceDeskPermissions.TicketsRead));
+            .Add(new NavigationItem("nav.servicedesk", "/servicedesk/tickets", 400, ServiceDeskPermissions.TicketsRead))
+            .Add(new NavigationItem("nav.sla_policies", "/servicedesk/sla-policies", 401, ServiceDeskPermissions.TicketsManage))
+            .Add(new NavigationItem("nav.ticket_categories", "/servicedesk/categories", 402, ServiceDeskPermissions.TicketsManage))
+            .Add(new NavigationItem("nav.support_groups", "/servicedesk/groups", 403, ServiceDeskPermissions.TicketsManage));
         return app;
     }
 }

@@ -420,9 +420,18 @@ public sealed class TicketDesk(
             return Error.Invalid(TicketErrors.InvalidPhone, "contactPhone");
         }
 
-        if (categoryId is not null && !await db.Set<TicketCategory>().AnyAsync(c => c.Id == categoryId && c.Active, cancellationToken))
+        if (categoryId is not null)
         {
-            return Error.Invalid(TicketErrors.UnknownCategory, "categoryId");
+            var active = await db.Set<TicketCategory>().Where(c => c.Id == categoryId).Select(c => (bool?)c.Active).SingleOrDefaultAsync(cancellationToken);
+            if (active is null)
+            {
+                return Error.Invalid(TicketErrors.UnknownCategory, "categoryId");
+            }
+
+            if (active == false)
+            {
+                return Error.Conflict(CategoryErrors.Inactive);
+            }
         }
 
         if (systemId is { } system && await systems.FindAsync(system, cancellationToken) is null)

@@ -25,13 +25,21 @@ public sealed class SuggestModel(KnowledgeBase kb) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var q = Q?.Trim();
-        if (q is { Length: >= MinimumLength and <= Kernel.Data.Paging.ListRequest.MaxQueryLength })
+        Hits = await FindAsync(kb, Q, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The published articles matching <paramref name="text"/>; none for a text too short or too long to search.</summary>
+    public static async Task<IReadOnlyList<KnowledgeHit>> FindAsync(KnowledgeBase kb, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        var q = text?.Trim();
+        if (q is not { Length: >= MinimumLength and <= Kernel.Data.Paging.ListRequest.MaxQueryLength })
         {
-            var published = (await kb.VisibleAsync(cancellationToken)).Where(a => a.Status == KnowledgeStatus.Published);
-            Hits = await kb.Search.RankedAsync(published, q, Limit, cancellationToken, KnowledgeMatch.AnyTrigram);
+            return [];
         }
 
-        return Page();
+        var published = (await kb.VisibleAsync(cancellationToken)).Where(a => a.Status == KnowledgeStatus.Published);
+        return await kb.Search.RankedAsync(published, q, Limit, cancellationToken, KnowledgeMatch.AnyTrigram);
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Xinke.Kernel.Identity;
+using Xinke.Modules.ServiceDesk.Knowledge;
+using Xinke.Modules.ServiceDesk.Pages.Knowledge;
 using Xinke.Modules.ServiceDesk.Tickets;
 using Xinke.Modules.Systems;
 
@@ -9,10 +11,11 @@ namespace Xinke.Modules.ServiceDesk.Pages.Report;
 
 /// <summary>
 /// The one-screen fault form for clinical staff: what is wrong, where, which system, a phone number.
-/// Everything else (kind, priority, category) the engineers set later.
+/// Everything else (kind, priority, category) the engineers set later. Matching knowledge-base
+/// articles show under the description while it is typed, so a known fix is found before filing.
 /// </summary>
 [RequirePermission(ServiceDeskPermissions.TicketsFile)]
-public sealed class IndexModel(TicketDesk desk, InformationSystems systems, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(TicketDesk desk, InformationSystems systems, KnowledgeBase kb, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public string? What { get; set; }
@@ -28,7 +31,18 @@ public sealed class IndexModel(TicketDesk desk, InformationSystems systems, IStr
 
     public IReadOnlyList<SystemSummary> Systems { get; private set; } = [];
 
+    /// <summary>The articles a "search first" post found for what the person typed.</summary>
+    public IReadOnlyList<KnowledgeHit> Hits { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Systems = await systems.InServiceAsync(cancellationToken);
+
+    /// <summary>"Search first" without script: the same form again, its text kept, with the matching articles under it; nothing is filed.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken cancellationToken)
+    {
+        Hits = await SuggestModel.FindAsync(kb, What, cancellationToken);
+        Systems = await systems.InServiceAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,8 @@ public sealed class DetailModel(TicketDesk desk, CurrentCaller current, Hospital
 
     public bool IsReporter { get; private set; }
 
+    public bool AssignedToMe { get; private set; }
+
     [BindProperty]
     public string? Text { get; set; }
 
@@ -51,6 +53,10 @@ public sealed class DetailModel(TicketDesk desk, CurrentCaller current, Hospital
 
     public Task<IActionResult> OnPostCommentAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, async () => (await desk.CommentAsync(id, Text, Internal, cancellationToken)).Error, cancellationToken);
+
+    /// <summary>An engineer takes a ticket from the queue: it is assigned to them before they start.</summary>
+    public Task<IActionResult> OnPostAssignSelfAsync(long id, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => await current.GetAsync(cancellationToken) is { } caller ? (await desk.AssignAsync(id, caller.Id, null, null, cancellationToken)).Error : null, cancellationToken);
 
     public Task<IActionResult> OnPostStartAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, async () => (await desk.StartAsync(id, null, cancellationToken)).Error, cancellationToken);
@@ -112,6 +118,7 @@ public sealed class DetailModel(TicketDesk desk, CurrentCaller current, Hospital
         Timeline = timeline.Value!;
         IsEngineer = caller.Has(ServiceDeskPermissions.TicketsWork);
         IsReporter = ticket.ReporterAccountId == caller.Id;
+        AssignedToMe = ticket.AssigneeAccountId == caller.Id;
         return true;
     }
 }
