@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
+using Xinke.Kernel.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Identity;
@@ -22,7 +23,11 @@ public sealed record ObligationInput(
     bool? Active,
     DateTimeOffset? EffectiveFrom);
 
-/// <summary>The IT director's use cases on obligations, and the independent review of a period.</summary>
+/// <summary>
+/// The IT director's use cases on obligations, and the independent review of a period. Creating and
+/// editing join the caller's transaction when there is one: a module whose record is an obligation
+/// (a maintenance plan) stores both in one use case.
+/// </summary>
 public sealed class ObligationService(XinkeDb db, TimeProvider clock, RequirementCatalogue catalogue)
 {
     public async Task<Result<Obligation>> CreateAsync(ObligationInput input, CancellationToken cancellationToken)
@@ -35,11 +40,12 @@ public sealed class ObligationService(XinkeDb db, TimeProvider clock, Requiremen
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Add(obligation);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return obligation;
+        return await AmbientTransaction.RunAsync(db, async () =>
+        {
+            db.Add(obligation);
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<Obligation>.Success(obligation);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -63,10 +69,12 @@ public sealed class ObligationService(XinkeDb db, TimeProvider clock, Requiremen
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return null;
+        var saved = await AmbientTransaction.RunAsync(db, async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<Obligation>.Success(obligation);
+        }, cancellationToken);
+        return saved.Error;
     }
 
     public async Task<Result<ObligationPeriod>> ReviewAsync(long periodId, Caller reviewer, CancellationToken cancellationToken)
