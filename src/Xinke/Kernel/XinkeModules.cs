@@ -56,6 +56,7 @@ public static class XinkeModules
         new KnowledgeModel(),
         new AssetsModel(),
         new AssetFlowsModel(),
+        new AssetRequestsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>
