@@ -72,8 +72,16 @@ public abstract partial class AssetPagesTests(DatabaseKind kind) : AssetRequests
         var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
         var fields = new Dictionary<string, string>
         {
-            ["Form.TypeId"] = Id(BuiltInTypeId("switch")), ["Form.Status"] = "InUse", ["Form.Make"] = "华为", ["Form.Model"] = "S5735", ["Form.Campus"] = "本院区", ["Form.Room"] = "中心机房",
-            ["Form.OwningDepartmentId"] = Id(it), ["Form.ResponsibleEmployeeNumber"] = "E0001", ["Form.IsKeyDevice"] = "true", ["Form.MacAddress"] = "zz:zz",
+            ["Form.TypeId"] = Id(BuiltInTypeId("switch")),
+            ["Form.Status"] = "InUse",
+            ["Form.Make"] = "华为",
+            ["Form.Model"] = "S5735",
+            ["Form.Campus"] = "本院区",
+            ["Form.Room"] = "中心机房",
+            ["Form.OwningDepartmentId"] = Id(it),
+            ["Form.ResponsibleEmployeeNumber"] = "E0001",
+            ["Form.IsKeyDevice"] = "true",
+            ["Form.MacAddress"] = "zz:zz",
         };
 
         var form = await engineer.GetStringAsync(new Uri("/assets/new", UriKind.Relative), Cancel);

@@ -46,8 +46,17 @@ public abstract class AssetFlowsEvidenceTests(DatabaseKind kind) : AssetRequests
             var now = Clock.GetUtcNow().UtcDateTime;
             var request = new AssetRequest
             {
-                Code = "SL-2026-999999", TypeId = Laptop, Quantity = 1, Purpose = "未经审批", NeededFrom = new DateOnly(2026, 3, 2), DepartmentId = ward,
-                PersonId = staffPerson, FiledById = staffAccount, FiledAt = now, Status = AssetRequestStatus.Fulfilled, FulfilledCount = 1,
+                Code = "SL-2026-999999",
+                TypeId = Laptop,
+                Quantity = 1,
+                Purpose = "未经审批",
+                NeededFrom = new DateOnly(2026, 3, 2),
+                DepartmentId = ward,
+                PersonId = staffPerson,
+                FiledById = staffAccount,
+                FiledAt = now,
+                Status = AssetRequestStatus.Fulfilled,
+                FulfilledCount = 1,
             };
             request.Items.Add(new AssetRequestItem { AssetId = other, FulfilledById = engineer.Id, FulfilledAt = now });
             db.Add(request);
