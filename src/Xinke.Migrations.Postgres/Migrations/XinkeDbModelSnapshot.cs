@@ -2600,6 +2600,137 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("AssetRepairs", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ApprovalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ClosedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FiledById")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FulfilledCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NeededFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NeededUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("PersonAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("TypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("FiledById", "Id");
+
+                    b.HasIndex("PersonAccountId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("AssetRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FulfilledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FulfilledById")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("FulfilledById");
+
+                    b.HasIndex("FulfilledAt", "Id");
+
+                    b.HasIndex("RequestId", "AssetId")
+                        .IsUnique();
+
+                    b.ToTable("AssetRequestItems", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Modules.Assets.Scrapping.AssetAppraisal", b =>
                 {
                     b.Property<long>("Id")
@@ -4569,6 +4700,69 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Workflow.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FiledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Register.AssetType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequestItem", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FulfilledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Requests.AssetRequest", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Xinke.Modules.Assets.Scrapping.AssetAppraisal", b =>
                 {
                     b.HasOne("Xinke.Kernel.Identity.Account", null)
@@ -5013,6 +5207,9 @@ namespace Xinke.Migrations.Postgres.Migrations
             modelBuilder.Entity("Xinke.Modules.Assets.Stocktakes.Stocktake", b =>
                 {
                     b.Navigation("Lines");
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

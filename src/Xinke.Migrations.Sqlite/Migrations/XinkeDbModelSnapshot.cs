@@ -2514,6 +2514,133 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("AssetRepairs", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FulfilledCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NeededFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NeededUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TypeId");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("FiledById", "Id");
+
+                    b.HasIndex("PersonAccountId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("AssetRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FulfilledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FulfilledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("FulfilledById");
+
+                    b.HasIndex("FulfilledAt", "Id");
+
+                    b.HasIndex("RequestId", "AssetId")
+                        .IsUnique();
+
+                    b.ToTable("AssetRequestItems", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Modules.Assets.Scrapping.AssetAppraisal", b =>
                 {
                     b.Property<long>("Id")
@@ -4427,6 +4554,69 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
+                {
+                    b.HasOne("Xinke.Kernel.Workflow.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FiledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Modules.Organization.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Register.AssetType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequestItem", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FulfilledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Requests.AssetRequest", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Xinke.Modules.Assets.Scrapping.AssetAppraisal", b =>
                 {
                     b.HasOne("Xinke.Kernel.Identity.Account", null)
@@ -4871,6 +5061,9 @@ namespace Xinke.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Xinke.Modules.Assets.Stocktakes.Stocktake", b =>
                 {
                     b.Navigation("Lines");
+            modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -57,6 +57,7 @@ public static class XinkeModules
         new AssetsModel(),
         new AssetFlowsModel(),
         new AssetUpkeepModel(),
+        new AssetRequestsModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -19,6 +19,7 @@ public static class AssetFlowsModule
         services.AddAttachmentOwner<AppraisalAttachments>();
         services.AddAttachmentOwner<ScrappingAttachments>();
         services.AddAssetUpkeep();
+        services.AddAssetRequests();
         return services;
     }
 
@@ -28,6 +29,7 @@ public static class AssetFlowsModule
         app.MapScrappingApi();
         app.MapRepairsApi();
         app.MapAssetUpkeepApi();
+        app.MapAssetRequests();
         return app;
     }
 

@@ -22,6 +22,12 @@ public static class AssetsPermissions
     public const string Stocktake = "assets.stocktake";
     public const string FulfilRequests = "asset-requests.fulfil";
 
+    /// <summary>Reads device requests: one's own, one's departments' (scoped roles) or all (IT, leadership, reviewers); see AssetRequests.VisibleAsync.</summary>
+    public const string ReadRequests = "asset-requests.read";
+
+    /// <summary>Files a device request (EQ-02): any staff member, for their own department.</summary>
+    public const string FileRequests = "asset-requests.file";
+
     public static IReadOnlyList<PermissionDeclaration> All { get; } =
     [
         new(Read, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer, DeptHead, DeptLiaison),
@@ -34,5 +40,7 @@ public static class AssetsPermissions
         new(Maintain, AdminDuty.None, ItDirector, ItEngineer),
         new(Stocktake, AdminDuty.None, ItDirector, ItEngineer),
         new(FulfilRequests, AdminDuty.None, ItDirector, ItEngineer),
+        new(ReadRequests, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, BuiltInRoles.Staff, Leadership, Reviewer),
+        new(FileRequests, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, BuiltInRoles.Staff),
     ];
 }

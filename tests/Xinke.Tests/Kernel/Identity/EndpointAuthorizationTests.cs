@@ -298,6 +298,13 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/stocktakes/{id:long}/scan"] = [ItDirector, ItEngineer],
         ["POST /api/v1/stocktakes/{id:long}/finish"] = [ItDirector, ItEngineer],
         ["GET /api/v1/asset-types"] = AssetReaders,
+        ["GET /api/v1/asset-requests"] = TicketReaders,
+        ["GET /api/v1/asset-requests/export"] = TicketReaders,
+        ["GET /api/v1/asset-requests/{id:long}"] = TicketReaders,
+        ["POST /api/v1/asset-requests"] = TicketFilers,
+        ["POST /api/v1/asset-requests/{id:long}/cancel"] = TicketFilers,
+        ["POST /api/v1/asset-requests/{id:long}/fulfil"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/asset-requests/{id:long}/close"] = [ItDirector, ItEngineer],
         ["POST /api/v1/asset-types"] = [ItDirector],
     };
 

@@ -80,6 +80,26 @@ public sealed partial class AssetType : IVersioned
         return new AssetType { Code = normalized, NameZh = zh, NameEn = en, KeyDeviceByDefault = keyDeviceByDefault, IsWorkstation = isWorkstation };
     }
 
+    /// <summary>Gives the type new names in both languages (the code stays: imports and exports name types by it).</summary>
+    public Error? Rename(string? nameZh, string? nameEn)
+    {
+        var zh = nameZh?.Trim();
+        if (string.IsNullOrEmpty(zh) || zh.Length > NameMaxLength)
+        {
+            return Error.Invalid(AssetTypeErrors.InvalidName, "nameZh", NameMaxLength);
+        }
+
+        var en = nameEn?.Trim();
+        if (string.IsNullOrEmpty(en) || en.Length > NameMaxLength)
+        {
+            return Error.Invalid(AssetTypeErrors.InvalidName, "nameEn", NameMaxLength);
+        }
+
+        NameZh = zh;
+        NameEn = en;
+        return null;
+    }
+
     private static AssetType Seed(long id, string code, string zh, string en, bool key = false, bool workstation = false) =>
         new() { Id = id, Code = code, NameZh = zh, NameEn = en, BuiltIn = true, Active = true, KeyDeviceByDefault = key, IsWorkstation = workstation, Version = 1 };
 
