@@ -56,6 +56,7 @@ public static class XinkeModules
         new KnowledgeModel(),
         new AssetsModel(),
         new AssetFlowsModel(),
+        new AssetLoansModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

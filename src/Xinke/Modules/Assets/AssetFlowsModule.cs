@@ -18,6 +18,7 @@ public static class AssetFlowsModule
         services.AddSingleton(provider => ScrapPolicy(provider.GetRequiredService<IOptions<ScrappingOptions>>().Value.ScrapLeadershipThreshold));
         services.AddAttachmentOwner<AppraisalAttachments>();
         services.AddAttachmentOwner<ScrappingAttachments>();
+        services.AddAssetLoans();
         return services;
     }
 
@@ -26,6 +27,7 @@ public static class AssetFlowsModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapScrappingApi();
         app.MapRepairsApi();
+        app.MapAssetLoansApi();
         return app;
     }
 

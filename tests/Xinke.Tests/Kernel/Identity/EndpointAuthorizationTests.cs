@@ -33,6 +33,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
     private static readonly string[] AssetReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] Borrowers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] TicketReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] TicketFilers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff];
@@ -269,6 +270,15 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/repairs"] = [ItDirector, ItEngineer],
         ["PATCH /api/v1/repairs/{id:long}"] = [ItDirector, ItEngineer],
         ["POST /api/v1/repairs/{id:long}/finish"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/loan"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/assets/{id:long}/reservations"] = Borrowers,
+        ["POST /api/v1/assets/{id:long}/reservations"] = Borrowers,
+        ["GET /api/v1/loans"] = Borrowers,
+        ["GET /api/v1/loans/export"] = Borrowers,
+        ["GET /api/v1/loans/{id:long}"] = Borrowers,
+        ["POST /api/v1/loans/{id:long}/return"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/reservations"] = Borrowers,
+        ["POST /api/v1/reservations/{id:long}/cancel"] = Borrowers,
         ["GET /api/v1/asset-types"] = AssetReaders,
         ["POST /api/v1/asset-types"] = [ItDirector],
     };
