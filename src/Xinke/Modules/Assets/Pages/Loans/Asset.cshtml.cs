@@ -48,10 +48,10 @@ public sealed class AssetModel(
     [BindProperty]
     public long? ReservationId { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(long assetId, CancellationToken cancellationToken) =>
-        await LoadAsync(assetId, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostLendAsync(long assetId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLendAsync(long id, CancellationToken cancellationToken)
     {
         if ((await current.GetAsync(cancellationToken))?.Has(AssetsPermissions.Loan) != true)
         {
@@ -59,17 +59,17 @@ public sealed class AssetModel(
         }
 
         var borrower = await PersonIdAsync(BorrowerNumber, cancellationToken);
-        return await RespondAsync(assetId, await loans.LendAsync(assetId, new LoanInput(borrower, panel.FromLocal(Due), Condition, Accessories), cancellationToken), cancellationToken);
+        return await RespondAsync(id, await loans.LendAsync(id, new LoanInput(borrower, panel.FromLocal(Due), Condition, Accessories), cancellationToken), cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostReserveAsync(long assetId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReserveAsync(long id, CancellationToken cancellationToken)
     {
         var person = await PersonIdAsync(PersonNumber, cancellationToken);
-        return await RespondAsync(assetId, await reservations.ReserveAsync(assetId, new ReservationInput(person, panel.FromLocal(From), panel.FromLocal(Until), Purpose), cancellationToken), cancellationToken);
+        return await RespondAsync(id, await reservations.ReserveAsync(id, new ReservationInput(person, panel.FromLocal(From), panel.FromLocal(Until), Purpose), cancellationToken), cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(long assetId, CancellationToken cancellationToken) =>
-        await RespondAsync(assetId, await reservations.CancelAsync(ReservationId ?? 0, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken cancellationToken) =>
+        await RespondAsync(id, await reservations.CancelAsync(ReservationId ?? 0, cancellationToken), cancellationToken);
 
     private async Task<long?> PersonIdAsync(string? employeeNumber, CancellationToken cancellationToken)
     {
@@ -83,11 +83,11 @@ public sealed class AssetModel(
         return (await people.IdsByEmployeeNumberAsync([number], cancellationToken)).GetValueOrDefault(number);
     }
 
-    private async Task<IActionResult> RespondAsync<T>(long assetId, Result<T> done, CancellationToken cancellationToken)
+    private async Task<IActionResult> RespondAsync<T>(long id, Result<T> done, CancellationToken cancellationToken)
     {
         if (done.Succeeded)
         {
-            return Redirect($"/assets/{assetId}");
+            return Redirect($"/assets/{id}");
         }
 
         var error = done.Error!;
@@ -103,13 +103,13 @@ public sealed class AssetModel(
 
         var message = localizer[error.Code, error.Arguments].Value;
         ModelState.AddModelError(error.Field ?? string.Empty, error.RequirementId is null ? message : $"{message} ({error.RequirementId})");
-        return await LoadAsync(assetId, cancellationToken) ? Page() : NotFound();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(long assetId, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        AssetId = assetId;
-        Tag = (await panel.FindAssetAsync(assetId, cancellationToken))?.Tag;
+        AssetId = id;
+        Tag = (await panel.FindAssetAsync(id, cancellationToken))?.Tag;
         return Tag is not null;
     }
 }
