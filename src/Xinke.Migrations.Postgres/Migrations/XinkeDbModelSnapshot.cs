@@ -2063,6 +2063,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2125,6 +2126,16 @@ namespace Xinke.Migrations.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("ChecklistRunId")
+                    b.Property<string>("Accessories")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("AccessoriesComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AssetId")
+
+                    b.Property<long>("BorrowerPersonId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Code")
@@ -2149,6 +2160,38 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+                    b.Property<string>("ConditionOut")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("Damaged")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("DataWiped")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("DepartmentId")
+
+                    b.Property<DateTime>("DueAt")
+
+                    b.Property<long?>("InspectedById")
+
+                    b.Property<string>("InspectionNotes")
+
+                    b.Property<DateTime>("LentAt")
+
+                    b.Property<long>("LentById")
+
+                    b.Property<DateOnly?>("OverdueNoticeOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("RepairId")
+
+                    b.Property<string>("ReturnCondition")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReturnedAt")
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -2181,6 +2224,72 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasIndex("AssetId");
 
                     b.ToTable("MaintenanceRecordAssets", (string)null);
+
+                    b.HasIndex("InspectedById");
+
+                    b.HasIndex("LentById");
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("AssetId", "ReturnedAt");
+
+                    b.HasIndex("BorrowerPersonId", "Id");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("ReturnedAt", "DueAt");
+
+                    b.ToTable("AssetLoans", (string)null);
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CancelledById")
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedById")
+
+                    b.Property<long>("DepartmentId")
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PersonId")
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelledById");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("AssetId", "StartsAt");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("AssetReservations", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Register.Asset", b =>
@@ -4600,6 +4709,7 @@ namespace Xinke.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
                 {
                     b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
                         .WithMany()
@@ -4625,6 +4735,28 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasOne("Xinke.Kernel.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .HasForeignKey("DepartmentId")
+
+                        .HasForeignKey("InspectedById")
+
+                        .HasForeignKey("LentById")
+
+                    b.HasOne("Xinke.Modules.Assets.Repairs.AssetRepair", null)
+                        .HasForeignKey("RepairId")
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .HasForeignKey("AssetId")
+
+                        .HasForeignKey("CancelledById")
+
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1988,6 +1988,7 @@ namespace Xinke.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2046,6 +2047,14 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChecklistRunId")
+                    b.Property<string>("Accessories")
+                        .HasMaxLength(500)
+
+                    b.Property<bool?>("AccessoriesComplete")
+
+                    b.Property<long>("AssetId")
+
+                    b.Property<long>("BorrowerPersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
@@ -2069,6 +2078,33 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(16)
+                    b.Property<string>("ConditionOut")
+                        .HasMaxLength(500)
+
+                    b.Property<bool?>("Damaged")
+
+                    b.Property<bool?>("DataWiped")
+
+                    b.Property<long>("DepartmentId")
+
+                    b.Property<DateTime>("DueAt")
+
+                    b.Property<long?>("InspectedById")
+
+                    b.Property<string>("InspectionNotes")
+
+                    b.Property<DateTime>("LentAt")
+
+                    b.Property<long>("LentById")
+
+                    b.Property<DateOnly?>("OverdueNoticeOn")
+
+                    b.Property<long?>("RepairId")
+
+                    b.Property<string>("ReturnCondition")
+                        .HasMaxLength(500)
+
+                    b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -2092,6 +2128,27 @@ namespace Xinke.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenanceRecordAsset", b =>
                 {
                     b.Property<long>("RecordId")
+
+                    b.HasIndex("InspectedById");
+
+                    b.HasIndex("LentById");
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("AssetId", "ReturnedAt");
+
+                    b.HasIndex("BorrowerPersonId", "Id");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("ReturnedAt", "DueAt");
+
+                    b.ToTable("AssetLoans", (string)null);
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("AssetId")
@@ -2102,6 +2159,52 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasIndex("AssetId");
 
                     b.ToTable("MaintenanceRecordAssets", (string)null);
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelledById");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("AssetId", "StartsAt");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("AssetReservations", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Register.Asset", b =>
@@ -4454,6 +4557,7 @@ namespace Xinke.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
                 {
                     b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
                         .WithMany()
@@ -4479,6 +4583,28 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasOne("Xinke.Kernel.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .HasForeignKey("DepartmentId")
+
+                        .HasForeignKey("InspectedById")
+
+                        .HasForeignKey("LentById")
+
+                    b.HasOne("Xinke.Modules.Assets.Repairs.AssetRepair", null)
+                        .HasForeignKey("RepairId")
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .HasForeignKey("AssetId")
+
+                        .HasForeignKey("CancelledById")
+
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -58,6 +58,7 @@ public static class XinkeModules
         new AssetFlowsModel(),
         new AssetUpkeepModel(),
         new AssetRequestsModel(),
+        new AssetLoansModel(),
     ];
 
     public static IEnumerable<PermissionDeclaration> Permissions() =>

@@ -20,6 +20,7 @@ public static class AssetFlowsModule
         services.AddAttachmentOwner<ScrappingAttachments>();
         services.AddAssetUpkeep();
         services.AddAssetRequests();
+        services.AddAssetLoans();
         return services;
     }
 
@@ -30,6 +31,7 @@ public static class AssetFlowsModule
         app.MapRepairsApi();
         app.MapAssetUpkeepApi();
         app.MapAssetRequests();
+        app.MapAssetLoansApi();
         return app;
     }
 

@@ -18,6 +18,9 @@ public static class AssetsPermissions
     public const string Repair = "assets.repair";
     public const string Appraise = "assets.appraise";
     public const string Loan = "assets.loan";
+
+    /// <summary>Borrow and reserve devices for oneself and follow one's own loans; every member of staff.</summary>
+    public const string Borrow = "assets.borrow";
     public const string Maintain = "assets.maintain";
     public const string Stocktake = "assets.stocktake";
     public const string FulfilRequests = "asset-requests.fulfil";
@@ -37,6 +40,7 @@ public static class AssetsPermissions
         new(Repair, AdminDuty.None, ItDirector, ItEngineer),
         new(Appraise, AdminDuty.None, ItDirector),
         new(Loan, AdminDuty.None, ItDirector, ItEngineer),
+        new(Borrow, AdminDuty.None, ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer, DeptHead, DeptLiaison, BuiltInRoles.Staff),
         new(Maintain, AdminDuty.None, ItDirector, ItEngineer),
         new(Stocktake, AdminDuty.None, ItDirector, ItEngineer),
         new(FulfilRequests, AdminDuty.None, ItDirector, ItEngineer),

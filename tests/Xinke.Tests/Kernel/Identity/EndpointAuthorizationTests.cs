@@ -33,6 +33,7 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
     private static readonly string[] LeadershipReaders = [ItDirector, ItEngineer, Leadership, Reviewer];
     private static readonly string[] PostReaders = [ItDirector, ItEngineer, DutyOperator, Leadership, Reviewer];
     private static readonly string[] AssetReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
+    private static readonly string[] Borrowers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] StaffReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Leadership, Reviewer];
     private static readonly string[] TicketReaders = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff, Leadership, Reviewer];
     private static readonly string[] TicketFilers = [ItDirector, ItEngineer, DutyOperator, DeptHead, DeptLiaison, Staff];
@@ -297,6 +298,15 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["GET /api/v1/stocktakes/{id:long}/export"] = [ItDirector, ItEngineer],
         ["POST /api/v1/stocktakes/{id:long}/scan"] = [ItDirector, ItEngineer],
         ["POST /api/v1/stocktakes/{id:long}/finish"] = [ItDirector, ItEngineer],
+        ["POST /api/v1/assets/{id:long}/loan"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/assets/{id:long}/reservations"] = Borrowers,
+        ["POST /api/v1/assets/{id:long}/reservations"] = Borrowers,
+        ["GET /api/v1/loans"] = Borrowers,
+        ["GET /api/v1/loans/export"] = Borrowers,
+        ["GET /api/v1/loans/{id:long}"] = Borrowers,
+        ["POST /api/v1/loans/{id:long}/return"] = [ItDirector, ItEngineer],
+        ["GET /api/v1/reservations"] = Borrowers,
+        ["POST /api/v1/reservations/{id:long}/cancel"] = Borrowers,
         ["GET /api/v1/asset-types"] = AssetReaders,
         ["GET /api/v1/asset-requests"] = TicketReaders,
         ["GET /api/v1/asset-requests/export"] = TicketReaders,

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Xinke.Data;
+using Xinke.Kernel;
+using Xinke.Kernel.Data;
+using Xinke.Kernel.Departments;
+using Xinke.Kernel.Identity;
+using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Register;
+using Xinke.Modules.Assets.Repairs;
+using Xinke.Modules.Organization.People;
+
+namespace Xinke.Modules.Assets.Loans;
+
+/// <summary>A check a change of a loan must pass first, such as If-Match.</summary>
+public delegate Error? LoanPrecondition(AssetLoan loan);
+
+/// <summary>
+/// Loans and returns (EQ-03), one transaction per use case, each on the asset's timeline. A loan
+/// takes a device from the store (InStock → OnLoan) unless someone else holds a reservation over
+/// its window; a return closes the loan with IT's inspection and sends the device back to the store,
+/// or to a repair opened through <see cref="RepairService"/> when it came back damaged.
+/// </summary>
+public sealed class LoanService(
+    XinkeDb db, AssetRegister register, AssetHistory history, RepairService repairs, PeopleDirectory people, DepartmentScope scope, HumanCodes codes, CurrentCaller current, TimeProvider clock)
+{
+    /// <summary>
+    /// The loans the caller reaches: with <see cref="AssetsPermissions.Read"/> those of the
+    /// borrowers' departments in scope (all for IT), and always the caller's own.
+    /// </summary>
+    public async Task<IQueryable<AssetLoan>> VisibleAsync(CancellationToken cancellationToken)
+    {
+        var caller = await current.GetAsync(cancellationToken);
+        var loans = db.Set<AssetLoan>().AsNoTracking();
+        var departments = await scope.DepartmentsAsync(AssetsPermissions.Read, cancellationToken);
+        if (departments is null)
+        {
+            return loans;
+        }
+
+        var own = caller?.Account.PersonId;
+        return loans.Where(l => departments.Contains(l.DepartmentId) || (own != null && l.BorrowerPersonId == own));
+    }
+
+    public async Task<AssetLoan?> FindAsync(long id, CancellationToken cancellationToken) =>
+        await (await VisibleAsync(cancellationToken)).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+
+    /// <summary>
+    /// Lends a device. Refused when it is not in the store (409 <c>asset.loan.not_available</c>) or
+    /// when the window up to the due time falls into another person's reservation (409
+    /// <c>asset.reservation.conflict</c>); a due time that is not in the future is 400.
+    /// </summary>
+    public async Task<Result<AssetLoan>> LendAsync(long assetId, LoanInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (input.BorrowerPersonId is not { } borrowerId)
+        {
+            return Error.Invalid(LoanErrors.UnknownBorrower, "borrowerPersonId");
+        }
+
+        if (input.Due is not { } dueInput || dueInput.UtcDateTime <= now)
+        {
+            return Error.Invalid(LoanErrors.InvalidDue, "due");
+        }
+
+        var condition = input.Condition?.Trim();
+        if (string.IsNullOrEmpty(condition) || condition.Length > AssetLoan.TextMaxLength)
+        {
+            return Error.Invalid(LoanErrors.InvalidCondition, "condition", AssetLoan.TextMaxLength);
+        }
+
+        var accessories = string.IsNullOrWhiteSpace(input.Accessories) ? null : input.Accessories.Trim();
+        if (accessories?.Length > AssetLoan.TextMaxLength)
+        {
+            return Error.Invalid(LoanErrors.InvalidText, "accessories", AssetLoan.TextMaxLength);
+        }
+
+        var borrower = await people.FindAsync(borrowerId, cancellationToken);
+        if (borrower is null || borrower.Status == PersonStatus.Left)
+        {
+            return Error.Invalid(LoanErrors.UnknownBorrower, "borrowerPersonId");
+        }
+
+        var caller = await current.GetAsync(cancellationToken) ?? throw new InvalidOperationException("A loan needs a signed-in caller.");
+        var due = dueInput.UtcDateTime;
+        return await AmbientTransaction.RunAsync(db, async () =>
+        {
+            await AssetLock.TakeAsync(db, assetId, cancellationToken);
+            var loaded = await register.LoadForChangeAsync(assetId, AssetsPermissions.Loan, cancellationToken);
+            if (!loaded.Succeeded)
+            {
+                return loaded.Error!;
+            }
+
+            var asset = loaded.Value!;
+            if (!asset.IsAvailable)
+            {
+                return Error.Conflict(LoanErrors.NotAvailable, LoanErrors.Requirement, asset.Tag);
+            }
+
+            var reserved = await db.Set<AssetReservation>().AsNoTracking()
+                .AnyAsync(r => r.AssetId == assetId && r.PersonId != borrowerId && r.CancelledAt == null && r.StartsAt < due && now < r.EndsAt, cancellationToken);
+            if (reserved)
+            {
+                return Error.Conflict(LoanErrors.ReservationConflict, LoanErrors.Requirement);
+            }
+
+            if (asset.SetStatus(AssetStatus.OnLoan) is { } refused)
+            {
+                return refused;
+            }
+
+            var loan = new AssetLoan
+            {
+                Code = await codes.NextAsync(AssetLoan.CodeKind, cancellationToken),
+                AssetId = assetId,
+                BorrowerPersonId = borrowerId,
+                DepartmentId = borrower.DepartmentId,
+                LentAt = now,
+                LentById = caller.Id,
+                DueAt = due,
+                ConditionOut = condition,
+                Accessories = accessories,
+            };
+            asset.UpdatedAt = now;
+            db.Add(loan);
+            await db.SaveChangesAsync(cancellationToken);
+            var text = string.Create(CultureInfo.InvariantCulture, $"借出 {loan.Code} 给 {borrower.Name}（{borrower.EmployeeNumber}），应还 {due:yyyy-MM-dd HH:mm}Z；外观：{condition}；附件：{accessories ?? "无"}");
+            history.Record(assetId, AssetEventKind.Loan, text, caller.Id, "loan", loan.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<AssetLoan>.Success(loan);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes a loan with its inspection (EQ-03): by a holder of <see cref="AssetsPermissions.Loan"/>
+    /// other than the borrower; a device holding data must come back wiped; a damaged one goes to a
+    /// repair with the inspection notes as its fault, any other back to the store.
+    /// </summary>
+    public async Task<Result<AssetLoan>> ReturnAsync(long id, ReturnInput? input, LoanPrecondition? precondition, CancellationToken cancellationToken)
+    {
+        var loanAssetId = await db.Set<AssetLoan>().Where(l => l.Id == id).Select(l => (long?)l.AssetId).SingleOrDefaultAsync(cancellationToken);
+        if (loanAssetId is not { } assetId)
+        {
+            return Error.NotFound(LoanErrors.NotFound);
+        }
+
+        var caller = await current.GetAsync(cancellationToken) ?? throw new InvalidOperationException("A return needs a signed-in caller.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await AmbientTransaction.RunAsync(db, async () =>
+        {
+            await AssetLock.TakeAsync(db, assetId, cancellationToken);
+            var loaded = await register.LoadForChangeAsync(assetId, AssetsPermissions.Loan, cancellationToken);
+            if (!loaded.Succeeded)
+            {
+                return Error.NotFound(LoanErrors.NotFound);
+            }
+
+            var asset = loaded.Value!;
+            var loan = await db.Set<AssetLoan>().SingleAsync(l => l.Id == id, cancellationToken);
+            if (precondition?.Invoke(loan) is { } failed)
+            {
+                return failed;
+            }
+
+            if (!loan.IsOpen)
+            {
+                return Error.Conflict(LoanErrors.Closed, LoanErrors.Requirement);
+            }
+
+            var inspection = ReturnInspection.From(input);
+            if (!inspection.Succeeded)
+            {
+                return inspection.Error!;
+            }
+
+            if (loan.Close(inspection.Value!, caller.Id, caller.Account.PersonId, asset.HoldsData, now) is { } refused)
+            {
+                return refused;
+            }
+
+            var checks = string.Create(CultureInfo.InvariantCulture, $"归还验收 {loan.Code}：外观 {inspection.Value!.Condition}；附件{(inspection.Value.AccessoriesComplete ? "齐全" : "不全")}；数据{(inspection.Value.DataWiped ? "已清除" : "未清除")}；{(inspection.Value.Damaged ? "有损坏" : "无损坏")}");
+            history.Record(assetId, AssetEventKind.Return, inspection.Value.Notes is { } notes ? $"{checks}。{notes}" : checks, caller.Id, "loan", loan.Id);
+            if (inspection.Value.Damaged)
+            {
+                var repair = await repairs.RecordAsync(new RepairInput(assetId, inspection.Value.Notes, nameof(RepairKind.InHouse), null, null, null, null, null, null), loan.Id, cancellationToken);
+                if (!repair.Succeeded)
+                {
+                    return repair.Error!;
+                }
+
+                loan.RepairId = repair.Value!.Id;
+            }
+            else if (asset.SetStatus(AssetStatus.InStock) is { } statusRefused)
+            {
+                return statusRefused;
+            }
+
+            asset.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<AssetLoan>.Success(loan);
+        }, cancellationToken);
+    }
+}
