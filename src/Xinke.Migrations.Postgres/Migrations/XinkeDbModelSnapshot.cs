@@ -538,6 +538,70 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("EvidenceDocumentRequirements", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Inspections.SelfInspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("InspectorAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MetCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotCoveredCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotMetCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartlyMetCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RedRequirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PeriodFrom");
+
+                    b.ToTable("ComplianceInspections", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.Property<long>("Id")

@@ -517,6 +517,68 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("EvidenceDocumentRequirements", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Kernel.Evidence.Inspections.SelfInspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InspectorAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotCoveredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotMetCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartlyMetCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedRequirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PeriodFrom");
+
+                    b.ToTable("ComplianceInspections", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Kernel.Evidence.Packs.EvidencePack", b =>
                 {
                     b.Property<long>("Id")

@@ -40,6 +40,7 @@ public static class XinkeModules
         new CalendarModel(),
         new ImprovementsModel(),
         new Xinke.Kernel.Evidence.Documents.EvidenceDocumentsModel(),
+        new Xinke.Kernel.Evidence.Inspections.SelfInspectionsModel(),
         new ChecklistsModel(),
         new WorkflowModel(),
         new AttachmentsModel(),

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xinke.Kernel.Evidence.Documents;
+using Xinke.Kernel.Evidence.Inspections;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Obligations;
 
 namespace Xinke.Kernel.Evidence;
 
@@ -31,6 +33,10 @@ public static class EvidenceServices
         services.AddEvidenceProvider<DocumentEvidence>();
         services.AddAttachmentOwner<EvidenceDocumentAttachments>();
         services.AddRecurringJob<EvidenceDocumentExpiryJob>();
+        services.AddScoped<SelfInspections>();
+        services.AddEvidenceProvider<SelfInspectionEvidence>();
+        services.AddAttachmentOwner<SelfInspectionAttachments>();
+        services.AddSingleton<IObligationDeclarations, SelfInspectionObligations>();
         services.AddNotificationKind(EvidenceDocumentExpiryJob.Kind, "notice.kind.evidence_document_expiring", emailByDefault: true);
         return services;
     }
