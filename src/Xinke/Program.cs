@@ -10,6 +10,7 @@ using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Documents;
 using Xinke.Kernel.Evidence.Inspections;
+using Xinke.Kernel.Evidence.Tuning;
 using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
@@ -81,6 +82,7 @@ static WebApplication CreateApp(string[] args)
     app.MapEvidenceApi();
     app.MapEvidenceDocumentsApi();
     app.MapSelfInspectionsApi();
+    app.MapFrameworkTuningApi();
     app.MapEvidencePacksApi();
     app.MapNotificationsApi();
     app.MapCalendarApi();

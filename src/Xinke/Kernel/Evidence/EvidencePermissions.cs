@@ -17,9 +17,13 @@ public static class EvidencePermissions
     /// </summary>
     public const string Inspect = "compliance.inspect";
 
+    /// <summary>Import further frameworks and set a rule's thresholds and frequencies (who, when and why kept).</summary>
+    public const string Frameworks = "compliance.frameworks";
+
     public static IReadOnlyList<PermissionDeclaration> All { get; } =
     [
         new(Documents, AdminDuty.None, ItDirector, ItEngineer),
+        new(Frameworks, AdminDuty.None, ItDirector),
         new(Inspect, AdminDuty.None, ItDirector, Leadership),
         new(Read, AdminDuty.None, ItDirector, DeptHead, DeptLiaison, Leadership, Reviewer),
     ];
