@@ -9,6 +9,8 @@ using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Documents;
+using Xinke.Kernel.Evidence.Inspections;
+using Xinke.Kernel.Evidence.Tuning;
 using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
@@ -79,6 +81,8 @@ static WebApplication CreateApp(string[] args)
     app.MapAuditApi();
     app.MapEvidenceApi();
     app.MapEvidenceDocumentsApi();
+    app.MapSelfInspectionsApi();
+    app.MapFrameworkTuningApi();
     app.MapEvidencePacksApi();
     app.MapNotificationsApi();
     app.MapCalendarApi();

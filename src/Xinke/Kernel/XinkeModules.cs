@@ -40,6 +40,8 @@ public static class XinkeModules
         new CalendarModel(),
         new ImprovementsModel(),
         new Xinke.Kernel.Evidence.Documents.EvidenceDocumentsModel(),
+        new Xinke.Kernel.Evidence.Inspections.SelfInspectionsModel(),
+        new Xinke.Kernel.Evidence.Tuning.FrameworkTuningModel(),
         new ChecklistsModel(),
         new WorkflowModel(),
         new AttachmentsModel(),

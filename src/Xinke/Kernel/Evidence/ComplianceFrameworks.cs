@@ -17,7 +17,7 @@ public sealed class ComplianceFrameworks
         byCode = new Dictionary<string, RequirementCatalogue>(StringComparer.Ordinal) { [native.Code] = native };
         foreach (var framework in mapped)
         {
-            CheckMappings(framework);
+            CheckMappings(native, framework);
             if (!byCode.TryAdd(framework.Code, framework))
             {
                 throw new InvalidDataException($"Two frameworks share the code {framework.Code}.");
@@ -41,18 +41,21 @@ public sealed class ComplianceFrameworks
         where requirement.EvidencedBy?.Requirements.Contains(nativeRequirementId) == true
         select (framework, requirement);
 
-    private void CheckMappings(RequirementCatalogue framework)
+    /// <summary>Refuses a mapped framework whose rules do not each name native rules that exist, naming the rule.</summary>
+    public static void CheckMappings(RequirementCatalogue native, RequirementCatalogue framework)
     {
+        ArgumentNullException.ThrowIfNull(native);
+        ArgumentNullException.ThrowIfNull(framework);
         foreach (var requirement in framework.Requirements)
         {
-            if (requirement.EvidencedBy is not { } mapping || mapping.Framework != Native.Code || mapping.Requirements.Count == 0)
+            if (requirement.EvidencedBy is not { } mapping || mapping.Framework != native.Code || mapping.Requirements.Count == 0)
             {
-                throw new InvalidDataException($"{framework.Code} {requirement.Id} must name the rules of the {Native.Code} framework that prove it.");
+                throw RequirementCatalogue.Refused(requirement.Id, $"{framework.Code} {requirement.Id} must name the rules of the {native.Code} framework that prove it.");
             }
 
-            if (mapping.Requirements.FirstOrDefault(id => !Native.Contains(id)) is { } unknown)
+            if (mapping.Requirements.FirstOrDefault(id => !native.Contains(id)) is { } unknown)
             {
-                throw new InvalidDataException($"{framework.Code} {requirement.Id} maps to {unknown}, which the {Native.Code} framework does not hold.");
+                throw RequirementCatalogue.Refused(requirement.Id, $"{framework.Code} {requirement.Id} maps to {unknown}, which the {native.Code} framework does not hold.");
             }
         }
     }

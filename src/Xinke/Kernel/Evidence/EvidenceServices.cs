@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xinke.Kernel.Evidence.Documents;
+using Xinke.Data;
+using Xinke.Kernel.Evidence.Inspections;
+using Xinke.Kernel.Evidence.Tuning;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
+using Xinke.Kernel.Obligations;
 
 namespace Xinke.Kernel.Evidence;
 
@@ -14,16 +18,23 @@ public static class EvidenceServices
         services.TryAddSingleton(provider =>
         {
             var file = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value.CatalogueFile;
+            RequirementCatalogue native;
             if (string.IsNullOrWhiteSpace(file))
             {
-                return RequirementCatalogue.Shipped();
+                native = RequirementCatalogue.Shipped();
+            }
+            else
+            {
+                using var stream = File.OpenRead(file);
+                native = RequirementCatalogue.Load(stream);
             }
 
-            using var stream = File.OpenRead(file);
-            return RequirementCatalogue.Load(stream);
+            return new ShippedFrameworkSet(native, [.. MappedFrameworks.Shipped.Select(RequirementCatalogue.ShippedFramework)]);
         });
-        services.TryAddSingleton(new MappedFrameworks([.. MappedFrameworks.Shipped.Select(RequirementCatalogue.ShippedFramework)]));
-        services.TryAddScoped(provider => new ComplianceFrameworks(provider.GetRequiredService<RequirementCatalogue>(), provider.GetRequiredService<MappedFrameworks>().All));
+        services.TryAddSingleton<FrameworkCatalogueCache>();
+        services.TryAddScoped(provider => provider.GetRequiredService<FrameworkCatalogueCache>().Current(provider.GetRequiredService<XinkeDb>()));
+        services.TryAddScoped(provider => provider.GetRequiredService<ComplianceFrameworks>().Native);
+        services.AddScoped<FrameworkTuning>();
         services.AddScoped<ComplianceEvidence>();
         services.AddScoped<FrameworkEvidence>();
         services.AddScoped<ComplianceReports>();
@@ -31,6 +42,10 @@ public static class EvidenceServices
         services.AddEvidenceProvider<DocumentEvidence>();
         services.AddAttachmentOwner<EvidenceDocumentAttachments>();
         services.AddRecurringJob<EvidenceDocumentExpiryJob>();
+        services.AddScoped<SelfInspections>();
+        services.AddEvidenceProvider<SelfInspectionEvidence>();
+        services.AddAttachmentOwner<SelfInspectionAttachments>();
+        services.AddSingleton<IObligationDeclarations, SelfInspectionObligations>();
         services.AddNotificationKind(EvidenceDocumentExpiryJob.Kind, "notice.kind.evidence_document_expiring", emailByDefault: true);
         return services;
     }

@@ -12,6 +12,7 @@ namespace Xinke.Kernel.Evidence;
 public sealed class RequirementCatalogue
 {
     public const string NativeCode = "hospital";
+    private const string NodeKey = "node";
     private readonly Dictionary<string, Requirement> byId;
 
     private RequirementCatalogue(FrameworkHeader header, IReadOnlyList<RequirementArea> areas, IReadOnlyList<Requirement> requirements, IReadOnlyDictionary<string, Threshold> defaults)
@@ -23,6 +24,18 @@ public sealed class RequirementCatalogue
         Areas = areas;
         Requirements = requirements;
         DefaultThresholds = defaults;
+        byId = requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    private RequirementCatalogue(RequirementCatalogue source, IReadOnlyList<Requirement> requirements)
+    {
+        Code = source.Code;
+        Version = source.Version;
+        Title = source.Title;
+        Note = source.Note;
+        Areas = source.Areas;
+        Requirements = requirements;
+        DefaultThresholds = source.DefaultThresholds;
         byId = requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
@@ -63,6 +76,52 @@ public sealed class RequirementCatalogue
             : throw new KeyNotFoundException($"The framework {Code} gives {requirementId} no threshold '{name}' and has no default for it.");
     }
 
+    /// <summary>
+    /// This framework with some rules' thresholds set to other values (the IT director's overrides),
+    /// each keeping the citation of the value it replaces; names the file does not give are ignored.
+    /// </summary>
+    public RequirementCatalogue WithThresholds(IEnumerable<(string RequirementId, string Name, double Value)> values)
+    {
+        var changes = values.Where(v => Contains(v.RequirementId) && (Find(v.RequirementId)!.OwnThresholds.ContainsKey(v.Name) || DefaultThresholds.ContainsKey(v.Name)))
+            .ToLookup(v => v.RequirementId, StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return this;
+        }
+
+        var requirements = Requirements.Select(requirement =>
+        {
+            if (!changes.Contains(requirement.Id))
+            {
+                return requirement;
+            }
+
+            var own = new Dictionary<string, Threshold>(requirement.OwnThresholds, StringComparer.Ordinal);
+            foreach (var change in changes[requirement.Id])
+            {
+                own[change.Name] = new Threshold(change.Value, ThresholdOf(requirement.Id, change.Name).Citation);
+            }
+
+            return requirement with { OwnThresholds = own };
+        }).ToList();
+        return new RequirementCatalogue(this, requirements);
+    }
+
+    /// <summary>The node (or part of the file) a refused framework file is at fault in, as the loader named it.</summary>
+    public static string NodeOf(InvalidDataException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return refused.Data[NodeKey] as string ?? "file";
+    }
+
+    /// <summary>A refusal naming the node at fault, so an import answers with a field-level problem.</summary>
+    internal static InvalidDataException Refused(string node, string message, Exception? inner = null)
+    {
+        var refused = new InvalidDataException(message, inner);
+        refused.Data[NodeKey] = node;
+        return refused;
+    }
+
     public static RequirementCatalogue Shipped() => ShippedFramework(NativeCode);
 
     /// <summary>A framework shipped inside the product (<c>Kernel/Evidence/Frameworks/{code}.json</c>).</summary>
@@ -70,6 +129,12 @@ public sealed class RequirementCatalogue
     {
         using var stream = typeof(RequirementCatalogue).Assembly.GetManifestResourceStream($"Xinke.Frameworks.{code}.json")
             ?? throw new InvalidOperationException($"The shipped framework {code} is missing from the assembly.");
+        return Load(stream);
+    }
+
+    public static RequirementCatalogue Load(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
         return Load(stream);
     }
 
@@ -82,12 +147,12 @@ public sealed class RequirementCatalogue
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"The framework file is not valid JSON: {e.Message}", e);
+            throw Refused("file", $"The framework file is not valid JSON: {e.Message}", e);
         }
 
-        if (file?.Framework is not { Code.Length: > 0, Version.Length: > 0 } header || file.Nodes is not { Count: > 0 })
+        if (file?.Framework is not { Code.Length: > 0, Version.Length: > 0, Title.Count: > 0 } header || file.Nodes is not { Count: > 0 })
         {
-            throw new InvalidDataException("A framework file needs a framework code, version and title, and at least one node.");
+            throw Refused("framework", "A framework file needs a framework code, version and title, and at least one node.");
         }
 
         var areas = new List<RequirementArea>();
@@ -101,7 +166,7 @@ public sealed class RequirementCatalogue
         var duplicate = requirements.Select(r => r.Id).Concat(areas.Select(a => a.Code)).GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidDataException($"The node {duplicate.Key} appears twice in the framework {header.Code}.");
+            throw Refused(duplicate.Key, $"The node {duplicate.Key} appears twice in the framework {header.Code}.");
         }
 
         var defaults = Thresholds(file.Defaults);
@@ -112,7 +177,7 @@ public sealed class RequirementCatalogue
     {
         if (string.IsNullOrWhiteSpace(node.Id))
         {
-            throw new InvalidDataException("Every node of a framework needs an id.");
+            throw Refused("nodes", "Every node of a framework needs an id.");
         }
 
         var children = node.Children ?? [];
@@ -120,7 +185,7 @@ public sealed class RequirementCatalogue
         {
             if (children.Count > 0)
             {
-                throw new InvalidDataException($"The assessable node {node.Id} may not have children: a requirement is a leaf.");
+                throw Refused(node.Id, $"The assessable node {node.Id} may not have children: a requirement is a leaf.");
             }
 
             var mapping = node.EvidencedBy is { } by ? new EvidenceMapping(by.Framework, by.Requirements ?? []) : null;
@@ -132,7 +197,7 @@ public sealed class RequirementCatalogue
 
         if (children.Count == 0)
         {
-            throw new InvalidDataException($"The node {node.Id} is neither assessable nor has children.");
+            throw Refused(node.Id, $"The node {node.Id} is neither assessable nor has children.");
         }
 
         foreach (var child in children)
@@ -142,7 +207,7 @@ public sealed class RequirementCatalogue
     }
 
     private static LocalisedText Text(Dictionary<string, string>? texts, string id) =>
-        texts is { Count: > 0 } ? new LocalisedText(texts) : throw new InvalidDataException($"The node {id} needs a title and an explanation.");
+        texts is { Count: > 0 } ? new LocalisedText(texts) : throw Refused(id, $"The node {id} needs a title and an explanation.");
 
     private static Dictionary<string, Threshold> Thresholds(Dictionary<string, ThresholdEntry>? entries) =>
         (entries ?? []).ToDictionary(e => e.Key, e => new Threshold(e.Value.Value, e.Value.Citation is null ? null : new LocalisedText(e.Value.Citation)), StringComparer.Ordinal);
