@@ -2214,8 +2214,161 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("AssetEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
             modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Accessories")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("AccessoriesComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BorrowerPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ConditionOut")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("Damaged")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("DataWiped")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("InspectedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InspectionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("LentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LentById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("OverdueNoticeOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("RepairId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReturnCondition")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("InspectedById");
+
+                    b.HasIndex("LentById");
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("AssetId", "ReturnedAt");
+
+                    b.HasIndex("BorrowerPersonId", "Id");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("ReturnedAt", "DueAt");
+
+                    b.ToTable("AssetLoans", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CancelledById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelledById");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("AssetId", "StartsAt");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("AssetReservations", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2278,16 +2431,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("ChecklistRunId")
-                    b.Property<string>("Accessories")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<bool?>("AccessoriesComplete")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("AssetId")
-
-                    b.Property<long>("BorrowerPersonId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Code")
@@ -2312,38 +2455,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-                    b.Property<string>("ConditionOut")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<bool?>("Damaged")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool?>("DataWiped")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("DepartmentId")
-
-                    b.Property<DateTime>("DueAt")
-
-                    b.Property<long?>("InspectedById")
-
-                    b.Property<string>("InspectionNotes")
-
-                    b.Property<DateTime>("LentAt")
-
-                    b.Property<long>("LentById")
-
-                    b.Property<DateOnly?>("OverdueNoticeOn")
-                        .HasColumnType("date");
-
-                    b.Property<long?>("RepairId")
-
-                    b.Property<string>("ReturnCondition")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("ReturnedAt")
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -2376,72 +2487,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasIndex("AssetId");
 
                     b.ToTable("MaintenanceRecordAssets", (string)null);
-
-                    b.HasIndex("InspectedById");
-
-                    b.HasIndex("LentById");
-
-                    b.HasIndex("RepairId");
-
-                    b.HasIndex("AssetId", "ReturnedAt");
-
-                    b.HasIndex("BorrowerPersonId", "Id");
-
-                    b.HasIndex("DepartmentId", "Id");
-
-                    b.HasIndex("ReturnedAt", "DueAt");
-
-                    b.ToTable("AssetLoans", (string)null);
-
-            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("CancelledById")
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("CreatedById")
-
-                    b.Property<long>("DepartmentId")
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("PersonId")
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CancelledById");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("AssetId", "StartsAt");
-
-                    b.HasIndex("DepartmentId", "Id");
-
-                    b.HasIndex("PersonId", "Id");
-
-                    b.ToTable("AssetReservations", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Register.Asset", b =>
@@ -4860,8 +4905,64 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
             modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("InspectedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("LentById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Repairs.AssetRepair", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
                 {
                     b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
                         .WithMany()
@@ -4887,28 +4988,6 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.HasOne("Xinke.Kernel.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-
-                    b.HasOne("Xinke.Kernel.Departments.Department", null)
-                        .HasForeignKey("DepartmentId")
-
-                        .HasForeignKey("InspectedById")
-
-                        .HasForeignKey("LentById")
-
-                    b.HasOne("Xinke.Modules.Assets.Repairs.AssetRepair", null)
-                        .HasForeignKey("RepairId")
-                });
-
-            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
-                {
-                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
-                        .HasForeignKey("AssetId")
-
-                        .HasForeignKey("CancelledById")
-
-
-                    b.HasOne("Xinke.Kernel.Departments.Department", null)
-                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5488,12 +5567,14 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.Navigation("Assets");
                 });
 
-            modelBuilder.Entity("Xinke.Modules.Assets.Stocktakes.Stocktake", b =>
-                {
-                    b.Navigation("Lines");
             modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Stocktakes.Stocktake", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -2133,8 +2133,157 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("AssetEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
             modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accessories")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AccessoriesComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BorrowerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionOut")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Damaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DataWiped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InspectedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LentById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OverdueNoticeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnCondition")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("InspectedById");
+
+                    b.HasIndex("LentById");
+
+                    b.HasIndex("RepairId");
+
+                    b.HasIndex("AssetId", "ReturnedAt");
+
+                    b.HasIndex("BorrowerPersonId", "Id");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("ReturnedAt", "DueAt");
+
+                    b.ToTable("AssetLoans", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelledById");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("AssetId", "StartsAt");
+
+                    b.HasIndex("DepartmentId", "Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.ToTable("AssetReservations", (string)null);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2193,14 +2342,6 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChecklistRunId")
-                    b.Property<string>("Accessories")
-                        .HasMaxLength(500)
-
-                    b.Property<bool?>("AccessoriesComplete")
-
-                    b.Property<long>("AssetId")
-
-                    b.Property<long>("BorrowerPersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
@@ -2224,33 +2365,6 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(16)
-                    b.Property<string>("ConditionOut")
-                        .HasMaxLength(500)
-
-                    b.Property<bool?>("Damaged")
-
-                    b.Property<bool?>("DataWiped")
-
-                    b.Property<long>("DepartmentId")
-
-                    b.Property<DateTime>("DueAt")
-
-                    b.Property<long?>("InspectedById")
-
-                    b.Property<string>("InspectionNotes")
-
-                    b.Property<DateTime>("LentAt")
-
-                    b.Property<long>("LentById")
-
-                    b.Property<DateOnly?>("OverdueNoticeOn")
-
-                    b.Property<long?>("RepairId")
-
-                    b.Property<string>("ReturnCondition")
-                        .HasMaxLength(500)
-
-                    b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -2274,27 +2388,6 @@ namespace Xinke.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenanceRecordAsset", b =>
                 {
                     b.Property<long>("RecordId")
-
-                    b.HasIndex("InspectedById");
-
-                    b.HasIndex("LentById");
-
-                    b.HasIndex("RepairId");
-
-                    b.HasIndex("AssetId", "ReturnedAt");
-
-                    b.HasIndex("BorrowerPersonId", "Id");
-
-                    b.HasIndex("DepartmentId", "Id");
-
-                    b.HasIndex("ReturnedAt", "DueAt");
-
-                    b.ToTable("AssetLoans", (string)null);
-
-            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("AssetId")
@@ -2305,52 +2398,6 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasIndex("AssetId");
 
                     b.ToTable("MaintenanceRecordAssets", (string)null);
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CancelledById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DepartmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CancelledById");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("AssetId", "StartsAt");
-
-                    b.HasIndex("DepartmentId", "Id");
-
-                    b.HasIndex("PersonId", "Id");
-
-                    b.ToTable("AssetReservations", (string)null);
                 });
 
             modelBuilder.Entity("Xinke.Modules.Assets.Register.Asset", b =>
@@ -4702,8 +4749,64 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
             modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("InspectedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("LentById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Modules.Assets.Repairs.AssetRepair", null)
+                        .WithMany()
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
+                {
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Xinke.Kernel.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Maintenance.MaintenancePlan", b =>
                 {
                     b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
                         .WithMany()
@@ -4729,28 +4832,6 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.HasOne("Xinke.Kernel.Obligations.Obligation", null)
                         .WithMany()
                         .HasForeignKey("ObligationId")
-
-                    b.HasOne("Xinke.Kernel.Departments.Department", null)
-                        .HasForeignKey("DepartmentId")
-
-                        .HasForeignKey("InspectedById")
-
-                        .HasForeignKey("LentById")
-
-                    b.HasOne("Xinke.Modules.Assets.Repairs.AssetRepair", null)
-                        .HasForeignKey("RepairId")
-                });
-
-            modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetReservation", b =>
-                {
-                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
-                        .HasForeignKey("AssetId")
-
-                        .HasForeignKey("CancelledById")
-
-
-                    b.HasOne("Xinke.Kernel.Departments.Department", null)
-                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5330,12 +5411,14 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.Navigation("Assets");
                 });
 
-            modelBuilder.Entity("Xinke.Modules.Assets.Stocktakes.Stocktake", b =>
-                {
-                    b.Navigation("Lines");
             modelBuilder.Entity("Xinke.Modules.Assets.Requests.AssetRequest", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Stocktakes.Stocktake", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Xinke.Kernel.Evidence.Documents;
 using Xinke.Data;
+using Xinke.Kernel.Evidence.Documents;
 using Xinke.Kernel.Evidence.Inspections;
 using Xinke.Kernel.Evidence.Tuning;
 using Xinke.Kernel.Files;
