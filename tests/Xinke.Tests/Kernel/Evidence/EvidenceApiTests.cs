@@ -40,12 +40,12 @@ public abstract class EvidenceApiTests(DatabaseKind kind) : IdentityTest(kind)
         var report = await EvidenceAsync(director);
 
         Assert.Equal(79, report.Items.Count);
-        Assert.Equal("notCoveredYet", report.Status("EQ-06"));
+        Assert.Equal("notCoveredYet", report.Status("ROOM-01"));
         await using var scope = App.Services.CreateAsyncScope();
         var served = scope.ServiceProvider.GetServices<IEvidenceProvider>().SelectMany(p => p.RequirementIds).ToHashSet(StringComparer.Ordinal);
         Assert.All(report.Items.Where(i => !served.Contains(i.RequirementId)), i => Assert.Equal("notCoveredYet", i.Status));
         Assert.All(report.Items.Where(i => served.Contains(i.RequirementId)), i => Assert.NotEqual("notCoveredYet", i.Status));
-        Assert.Equal("尚无模块提供此项证据", report.Item("EQ-06").Reason);
+        Assert.Equal("尚无模块提供此项证据", report.Item("ROOM-01").Reason);
     }
 
     [Fact]

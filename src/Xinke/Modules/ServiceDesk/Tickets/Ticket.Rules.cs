@@ -153,6 +153,10 @@ public sealed partial class Ticket
         return Move(TicketStatus.Closed, reason, actorId, now);
     }
 
+    /// <summary>Whether <see cref="Reopen"/> would accept the state and the time: resolved or closed, within the window after the resolution.</summary>
+    public bool CanReopen(TimeSpan window, DateTime now) =>
+        Status is TicketStatus.Resolved or TicketStatus.Closed && ResolvedAt is not null && now - ResolvedAt.Value <= window;
+
     /// <summary>The resolution did not hold: within the window after it, the ticket goes back to its assignee and the resolution clock resumes.</summary>
     public Result<TicketStatusChange> Reopen(string? reason, long actorId, TimeSpan window, DateTime now)
     {

@@ -274,6 +274,13 @@ public sealed class TicketDesk(
     public Task<Result<Ticket>> CloseAsync(long id, TicketPrecondition? precondition, CancellationToken cancellationToken) =>
         WorkAsync(id, precondition, (ticket, caller) => ticket.Close(caller.Id, null, Now), cancellationToken);
 
+    /// <summary>Whether the ticket may still be reopened now, so pages offer the form only while it would be accepted.</summary>
+    public bool CanReopen(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ticket.CanReopen(options.Value.ReopenWindow, Now);
+    }
+
     /// <summary>The reporter, or an engineer, reopens within the window after the resolution.</summary>
     public Task<Result<Ticket>> ReopenAsync(long id, string? reason, TicketPrecondition? precondition, CancellationToken cancellationToken) =>
         ChangeAsync(id, precondition, async (ticket, caller) =>

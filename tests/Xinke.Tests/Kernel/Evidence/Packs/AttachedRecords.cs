@@ -4,10 +4,10 @@ using Xinke.Kernel.Evidence.Packs;
 
 namespace Xinke.Tests.Kernel.Evidence.Packs;
 
-/// <summary>A record source of the tests: one record of EQ-06 that references a stored attachment, so packs carry one.</summary>
+/// <summary>A record source of the tests: one record of ROOM-01 (a rule no module evidences yet) that references a stored attachment, so packs carry one.</summary>
 public sealed class AttachedRecords(long attachmentId) : IEvidenceRecordSource
 {
-    public const string Requirement = "EQ-06";
+    public const string Requirement = "ROOM-01";
 
     public IReadOnlyCollection<string> RequirementIds { get; } = [Requirement];
 

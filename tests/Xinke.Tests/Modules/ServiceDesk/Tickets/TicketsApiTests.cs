@@ -184,6 +184,7 @@ public abstract class TicketsApiTests(DatabaseKind kind) : ServiceDeskTest(kind)
         var second = await FileAsync(nurse, "挂号处打印机卡纸");
         await ResolveAsync(engineer, first);
         await ResolveAsync(engineer, second);
+        Assert.Contains("reopen-form", await nurse.GetStringAsync($"/servicedesk/tickets/detail?id={second}", Cancel), StringComparison.Ordinal);
 
         Assert.Contains("reason", (await Problems.ReadAsync(await PostAsync(nurse, $"/api/v1/tickets/{first}/reopen", new { reason = "" }), HttpStatusCode.BadRequest)).Errors.Keys);
         var reopened = await OkAsync(PostAsync(nurse, $"/api/v1/tickets/{first}/reopen", new { reason = "又卡纸了" }));
@@ -191,6 +192,7 @@ public abstract class TicketsApiTests(DatabaseKind kind) : ServiceDeskTest(kind)
 
         Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         nurse = await SignInAsync(nurseAccount);
+        Assert.DoesNotContain("reopen-form", await nurse.GetStringAsync($"/servicedesk/tickets/detail?id={second}", Cancel), StringComparison.Ordinal);
         var late = await Problems.ReadAsync(await PostAsync(nurse, $"/api/v1/tickets/{second}/reopen", new { reason = "又卡纸了" }), HttpStatusCode.Conflict);
         Assert.Equal(TicketErrors.ReopenWindowPassed, late.Code);
     }

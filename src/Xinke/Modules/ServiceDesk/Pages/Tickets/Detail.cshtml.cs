@@ -24,6 +24,8 @@ public sealed class DetailModel(TicketDesk desk, CurrentCaller current, Hospital
 
     public bool AssignedToMe { get; private set; }
 
+    public bool CanReopen { get; private set; }
+
     [BindProperty]
     public string? Text { get; set; }
 
@@ -119,6 +121,7 @@ public sealed class DetailModel(TicketDesk desk, CurrentCaller current, Hospital
         IsEngineer = caller.Has(ServiceDeskPermissions.TicketsWork);
         IsReporter = ticket.ReporterAccountId == caller.Id;
         AssignedToMe = ticket.AssigneeAccountId == caller.Id;
+        CanReopen = (IsReporter || IsEngineer) && desk.CanReopen(ticket);
         return true;
     }
 }
