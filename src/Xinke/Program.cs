@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xinke.Kernel.Audit;
+using Xinke.Kernel.Backup;
 using Xinke.Kernel.Bench;
 using Xinke.Kernel.Calendar;
 using Xinke.Kernel.Checklists;
@@ -52,6 +53,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeJobs();
     builder.Services.AddXinkeObligations();
     builder.Services.AddXinkeImport();
+    builder.Services.AddBackup();
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddOrganization();
     builder.Services.AddLeadership();

@@ -48,6 +48,21 @@ public static class TestDatabases
         return new TestDatabase(kind, folder, PostgresDatabase(server, name));
     }
 
+    /// <summary>A database and data folder with nothing in them, not even the schema: where a restore goes.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseKind kind)
+    {
+        var folder = Directory.CreateTempSubdirectory("xinke-test-").FullName;
+        if (kind == DatabaseKind.Sqlite)
+        {
+            return new TestDatabase(kind, folder, null);
+        }
+
+        var server = PostgresServer ?? throw new InvalidOperationException("XINKE_TEST_POSTGRES is not set.");
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        return new TestDatabase(kind, folder, PostgresDatabase(server, name));
+    }
+
     internal static string PostgresDatabase(string server, string database) =>
         new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
 

@@ -9,7 +9,7 @@ using Xinke.Data;
 namespace Xinke.Tests.Infrastructure;
 
 /// <summary>Xinke in-process, through its real HTTP pipeline, on one test's database.</summary>
-public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string FieldKey = "eGlua2UtdGVzdC1maWVsZA==";
 
@@ -33,6 +33,11 @@ public sealed class XinkeApp(TestDatabase database, Action<IServiceCollection>? 
         // Background jobs would act on every test's data at their own times: a test that
         // needs them turns them on (JobOptions.Enabled) or runs a job itself.
         builder.UseSetting("Xinke:Jobs:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             // Test-only model parts (the probe module) are not in the product's migrations.

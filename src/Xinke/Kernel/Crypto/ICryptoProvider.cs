@@ -13,4 +13,10 @@ public interface ICryptoProvider
     byte[] Encrypt(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData);
 
     byte[] Decrypt(ReadOnlySpan<byte> sealedData, ReadOnlySpan<byte> associatedData);
+
+    /// <summary>
+    /// The key's bytes, for the installation's own sealed backup only; null when the key never
+    /// leaves its module (a hardware provider keeps it with the module's own backup procedure).
+    /// </summary>
+    byte[]? ExportKeyForBackup();
 }

@@ -24,7 +24,7 @@ public sealed class InstallationKey
     public InstallationKey(DataFolder dataFolder)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
-        var path = dataFolder.PathOf("keys", FileName);
+        var path = FileOf(dataFolder);
         pair = new Lazy<AsymmetricCipherKeyPair>(() => LoadOrCreate(path), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -39,6 +39,21 @@ public sealed class InstallationKey
             new PemWriter(text).WriteObject(pair.Value.Public);
             return text.ToString();
         }
+    }
+
+    /// <summary>The private key as PEM, for the installation's own sealed backup only.</summary>
+    public string ExportPrivatePem()
+    {
+        using var text = new StringWriter();
+        new PemWriter(text).WriteObject(pair.Value.Private);
+        return text.ToString();
+    }
+
+    /// <summary>The file a restore writes the backed-up signing key to.</summary>
+    public static string FileOf(DataFolder dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(dataFolder);
+        return dataFolder.PathOf("keys", FileName);
     }
 
     public byte[] Sign(byte[] message)

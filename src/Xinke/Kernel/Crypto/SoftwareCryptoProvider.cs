@@ -8,7 +8,7 @@ namespace Xinke.Kernel.Crypto;
 /// <summary>SM4-GCM in software (BouncyCastle) under the field key of <see cref="CryptoOptions"/>.</summary>
 public sealed class SoftwareCryptoProvider : ICryptoProvider
 {
-    private const string DefaultFileName = "fields-sm4.key";
+    public const string DefaultFileName = "fields-sm4.key";
     private readonly byte[] key;
 
     public SoftwareCryptoProvider(IOptions<CryptoOptions> options, DataFolder dataFolder)
@@ -18,7 +18,7 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
         var settings = options.Value;
         key = !string.IsNullOrWhiteSpace(settings.FieldKey) ? Parse(settings.FieldKey, "Xinke:Crypto:FieldKey")
             : !string.IsNullOrWhiteSpace(settings.FieldKeyFile) ? Parse(File.ReadAllText(settings.FieldKeyFile), settings.FieldKeyFile)
-            : LoadOrCreate(dataFolder.PathOf("keys", DefaultFileName));
+            : LoadOrCreate(KeyFileOf(dataFolder));
         var digest = new SM3Digest();
         digest.BlockUpdate(key, 0, key.Length);
         var hash = new byte[digest.GetDigestSize()];
@@ -31,6 +31,15 @@ public sealed class SoftwareCryptoProvider : ICryptoProvider
     public byte[] Encrypt(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData) => Sm4Gcm.Encrypt(key, plaintext, associatedData);
 
     public byte[] Decrypt(ReadOnlySpan<byte> sealedData, ReadOnlySpan<byte> associatedData) => Sm4Gcm.Decrypt(key, sealedData, associatedData);
+
+    public byte[]? ExportKeyForBackup() => key.ToArray();
+
+    /// <summary>The file a restore writes the backed-up key to; read at start when no key is configured.</summary>
+    public static string KeyFileOf(DataFolder dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(dataFolder);
+        return dataFolder.PathOf("keys", DefaultFileName);
+    }
 
     private static byte[] Parse(string base64, string source)
     {

@@ -80,6 +80,9 @@ public sealed class FileCipher
             : throw new InvalidOperationException($"Xinke:Files:Encryption key must be {Sm4Gcm.KeySize} bytes (base64 of 16 random bytes).");
     }
 
+    /// <summary>The configured key's bytes (null: none), for the installation's own sealed backup only.</summary>
+    public byte[]? ExportKeyForBackup() => key?.ToArray();
+
     public string StorageKeyOf(string contentHash, bool encrypted)
     {
         ArgumentNullException.ThrowIfNull(contentHash);
