@@ -23,7 +23,7 @@ namespace Xinke.Tests.Kernel.Evidence.Packs;
 /// </summary>
 public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 {
-    private static readonly string[] Selection = ["ACC-03", "ACC-05", "ACC-06", AttachedRecords.Requirement];
+    private static readonly string[] Selection = ["ACC-03", "ACC-05", "NET-01", AttachedRecords.Requirement];
     private static readonly string[] Passwords = ["ACC-05"];
     private static readonly string[] Tampering = ["ACC-06"];
     private static readonly string[] Unknown = ["NOPE-1"];
@@ -53,10 +53,10 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        var ready = await ReadyAsync(director, location);
+        var ready = await PackDownloads.ReadyAsync(director, location);
         Assert.Equal(4, ready.Total);
         Assert.Equal(4, ready.Done);
-        var zip = await DownloadAsync(director, ready);
+        var zip = await PackDownloads.DownloadAsync(director, ready);
 
         var verification = await VerifyAsync(zip);
         Assert.True(verification.Valid);
@@ -145,9 +145,9 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 
         var response = await PostAsync(reviewer, "/api/v1/evidence-packs", new { from = "2026-03-01", to = "2026-03-31", requirementIds = Passwords });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var ready = await ReadyAsync(reviewer, response.Headers.Location!.ToString());
+        var ready = await PackDownloads.ReadyAsync(reviewer, response.Headers.Location!.ToString());
         Assert.Equal(lab, ready.DepartmentId);
-        var files = PackFiles.Read(await DownloadAsync(reviewer, ready));
+        var files = PackFiles.Read(await PackDownloads.DownloadAsync(reviewer, ready));
 
         var records = PackFiles.XlsxText(files["records/ACC-05.xlsx"]);
         Assert.Contains("labtech", records, StringComparison.Ordinal);
@@ -185,7 +185,7 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
     {
         var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
         var response = await PostAsync(director, "/api/v1/evidence-packs", new { from = "2026-03-01", to = "2026-03-31", requirementIds = Tampering });
-        var ready = await ReadyAsync(director, response.Headers.Location!.ToString());
+        var ready = await PackDownloads.ReadyAsync(director, response.Headers.Location!.ToString());
         await using var scope = App.Services.CreateAsyncScope();
         var packs = scope.ServiceProvider.GetRequiredService<EvidencePacks>();
         var pack = await packs.Packs().SingleAsync(p => p.Id == ready.Id, Cancel);
@@ -273,31 +273,4 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
         Assert.True(created.Succeeded, created.Error?.Code);
         return created.Value!.Id;
     }
-
-    private static async Task<PackDto> ReadyAsync(HttpClient client, string location)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var pack = (await client.GetFromJsonAsync<PackDto>(new Uri(location, UriKind.Relative), JsonSerializerOptions.Web, Cancel))!;
-            if (pack.Status is "ready" or "failed")
-            {
-                Assert.Equal("ready", pack.Status);
-                return pack;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        throw new TimeoutException($"The pack at {location} was not ready in time.");
-    }
-
-    private static async Task<byte[]> DownloadAsync(HttpClient client, PackDto pack)
-    {
-        var response = await client.GetAsync(new Uri(pack.Download!, UriKind.Relative), Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsByteArrayAsync(Cancel);
-    }
-
-    private sealed record PackDto(long Id, string Status, int Done, int Total, long? DepartmentId, string? ManifestSm3, string? Download);
 }
