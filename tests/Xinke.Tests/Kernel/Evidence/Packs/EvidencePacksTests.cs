@@ -200,6 +200,36 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
     }
 
     [Fact]
+    [Trait("Req", "ACR-02")]
+    public async Task A_pack_left_running_by_a_stopped_instance_is_failed_with_the_reason_and_no_other_pack_is_touched()
+    {
+        var asked = Clock.GetUtcNow().UtcDateTime;
+        var (running, queued, ready) = await WithDbAsync(async db =>
+        {
+            var packs = new[] { EvidencePackStatus.Running, EvidencePackStatus.Queued, EvidencePackStatus.Ready }
+                .Select(status => new EvidencePack { RequestedBy = "director", From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 31), Status = status, CreatedAt = asked })
+                .ToList();
+            db.AddRange(packs);
+            await db.SaveChangesAsync(Cancel);
+            return (packs[0].Id, packs[1].Id, packs[2].Id);
+        });
+        await using var scope = App.Services.CreateAsyncScope();
+        var packs = scope.ServiceProvider.GetRequiredService<EvidencePacks>();
+
+        Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(0, await packs.FailAbandonedAsync(Cancel));
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await packs.FailAbandonedAsync(Cancel));
+
+        var after = await packs.Packs().Where(p => p.Id == running || p.Id == queued || p.Id == ready).ToDictionaryAsync(p => p.Id, Cancel);
+        Assert.Equal(EvidencePackStatus.Failed, after[running].Status);
+        Assert.Equal(EvidencePacks.AbandonedFailure, after[running].Failure);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime, after[running].FinishedAt);
+        Assert.Equal(EvidencePackStatus.Queued, after[queued].Status);
+        Assert.Equal(EvidencePackStatus.Ready, after[ready].Status);
+    }
+
+    [Fact]
     public async Task A_files_digest_in_the_manifest_is_the_one_openssl_prints()
     {
         var zip = await BuildAsync();

@@ -228,8 +228,17 @@ public abstract class PackRecordSourcesTests(DatabaseKind kind) : AssetsTest(kin
         {
             db.Add(new AssetLoan
             {
-                Code = code, AssetId = asset, BorrowerPersonId = person, DepartmentId = department, LentAt = lentAt, LentById = account, DueAt = lentAt.AddDays(3), ConditionOut = "完好",
-                ReturnedAt = returnedAt, InspectedById = returnedAt is null ? null : account, ReturnCondition = returnedAt is null ? null : "完好",
+                Code = code,
+                AssetId = asset,
+                BorrowerPersonId = person,
+                DepartmentId = department,
+                LentAt = lentAt,
+                LentById = account,
+                DueAt = lentAt.AddDays(3),
+                ConditionOut = "完好",
+                ReturnedAt = returnedAt,
+                InspectedById = returnedAt is null ? null : account,
+                ReturnCondition = returnedAt is null ? null : "完好",
             });
             return await db.SaveChangesAsync(Cancel);
         });
@@ -241,7 +250,13 @@ public abstract class PackRecordSourcesTests(DatabaseKind kind) : AssetsTest(kin
         {
             var added = new EvidenceDocument
             {
-                Code = $"ZJ-{title}", Title = title, Kind = EvidenceDocumentKind.Policy, CoversFrom = from, CoversTo = to, OwnerAccountId = owner, CreatedAt = Now(),
+                Code = $"ZJ-{title}",
+                Title = title,
+                Kind = EvidenceDocumentKind.Policy,
+                CoversFrom = from,
+                CoversTo = to,
+                OwnerAccountId = owner,
+                CreatedAt = Now(),
                 Requirements = [new EvidenceDocumentRequirement { RequirementId = "ORG-02" }],
             };
             db.Add(added);
