@@ -29,10 +29,16 @@ public sealed class ComplianceReports(
     public const string RequirementNotFound = "compliance.requirement_not_found";
     public const string DepartmentOutOfScope = "compliance.department_out_of_scope";
 
+    private Task<IReadOnlyList<long>?>? reachable;
+
     public DateOnly Today => hospital.LocalDate(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The departments the caller's compliance view is held to, or null when the whole hospital is theirs.</summary>
-    public Task<IReadOnlyList<long>?> ReachableDepartmentsAsync(CancellationToken cancellationToken) => scope.DepartmentsAsync(EvidencePermissions.Read, cancellationToken);
+    /// <summary>
+    /// The departments the caller's compliance view is held to, or null when the whole hospital is
+    /// theirs. Asked once per request (the service is scoped): a view's filter, report and trend share it.
+    /// </summary>
+    public Task<IReadOnlyList<long>?> ReachableDepartmentsAsync(CancellationToken cancellationToken) =>
+        reachable ??= scope.DepartmentsAsync(EvidencePermissions.Read, cancellationToken);
 
     /// <summary>The status of every rule of a framework, or of the <paramref name="only"/> ones named.</summary>
     public async Task<Result<ComplianceReportDto>> BuildAsync(string? frameworkCode, DateOnly? from, DateOnly? to, long? departmentId, CancellationToken cancellationToken, IReadOnlyCollection<string>? only = null)

@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
@@ -18,6 +19,7 @@ public static class AssetLoansRegistration
         services.AddRecurringJob<LoanOverdueJob>();
         services.AddNotificationKind(LoanOverdueJob.NoticeKind, "notice.kind.asset_loan_overdue", emailByDefault: true);
         services.AddEvidenceProvider<LoanEvidence>();
+        services.AddEvidenceRecordSource<LoanEvidenceRecords>();
         services.AddScoped<LoanDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<LoanDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<LoanDemoSeeder>());

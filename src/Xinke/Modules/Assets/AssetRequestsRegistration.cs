@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Web;
 using Xinke.Kernel.Workflow;
@@ -26,8 +27,11 @@ public static class AssetRequestsRegistration
         services.AddNotificationKind(AssetRequests.DecidedKind, "notice.kind.asset_request_decided", emailByDefault: true);
         services.AddNotificationKind(AssetRequests.FulfilledKind, "notice.kind.asset_request_fulfilled", emailByDefault: true);
         services.AddEvidenceProvider<AssetRequestEvidence>();
+        services.AddEvidenceRecordSource<AssetRequestEvidenceRecords>();
         services.AddEvidenceProvider<RepairEvidence>();
+        services.AddEvidenceRecordSource<RepairEvidenceRecords>();
         services.AddEvidenceProvider<ScrapEvidence>();
+        services.AddEvidenceRecordSource<ScrapEvidenceRecords>();
         services.AddScoped<AssetRequestDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AssetRequestDemoSeeder>());
         return services;

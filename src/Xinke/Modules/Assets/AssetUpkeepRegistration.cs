@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Web;
 using Xinke.Modules.Assets.Labels;
 using Xinke.Modules.Assets.Maintenance;
@@ -16,6 +17,7 @@ public static class AssetUpkeepRegistration
         services.AddScoped<StocktakeService>();
         services.AddScoped<AssetLabels>();
         services.AddEvidenceProvider<MaintenanceEvidence>();
+        services.AddEvidenceRecordSource<MaintenanceEvidenceRecords>();
         services.AddScoped<MaintenanceDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<MaintenanceDemoSeeder>());
         return services;

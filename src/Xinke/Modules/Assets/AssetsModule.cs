@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Web;
 using Xinke.Modules.Assets.History;
@@ -20,6 +21,7 @@ public static class AssetsModule
         services.AddScoped<AssetDocuments>();
         services.AddAttachmentOwner<AssetDocuments>();
         services.AddEvidenceProvider<AssetsEvidence>();
+        services.AddEvidenceRecordSource<AssetsEvidenceRecords>();
         services.AddHomeGapSource<AssetsHomeGaps>();
         services.AddScoped<AssetImportProfile>();
         services.AddScoped<AssetsDemoSeeder>();

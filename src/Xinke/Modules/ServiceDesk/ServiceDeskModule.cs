@@ -1,5 +1,6 @@
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
+using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Jobs;
 using Xinke.Kernel.Notifications;
@@ -27,6 +28,7 @@ public static class ServiceDeskModule
         services.AddRecurringJob<SlaWatchJob>();
         services.AddRecurringJob<AutoCloseJob>();
         services.AddEvidenceProvider<ServiceDeskEvidence>();
+        services.AddEvidenceRecordSource<ServiceDeskEvidenceRecords>();
         services.AddScoped<ServiceDeskDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());

@@ -35,6 +35,9 @@ public sealed class EvidencePackOptions
 
     public int RetentionDays { get; set; } = 30;
 
+    /// <summary>A pack still running this long after it was asked for was left by an instance that stopped; it is marked failed.</summary>
+    public int AbandonedAfterHours { get; set; } = 6;
+
     /// <summary>Rows of a sheet shown in index.html; the xlsx beside it holds them all.</summary>
     public int HtmlRowsPerSheet { get; set; } = 200;
 }

@@ -21,6 +21,9 @@ public sealed class EvidencePacks(
     TimeProvider clock,
     IOptions<EvidencePackOptions> options)
 {
+    /// <summary>The failure of a pack whose build was abandoned (see <see cref="FailAbandonedAsync"/>).</summary>
+    public const string AbandonedFailure = "Abandoned";
+
     public string Folder => options.Value.Folder is { Length: > 0 } folder ? Path.GetFullPath(folder) : dataFolder.PathOf("evidence-packs");
 
     public IQueryable<EvidencePack> Packs() => db.Set<EvidencePack>().AsNoTracking();
@@ -104,6 +107,20 @@ public sealed class EvidencePacks(
                 CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Marks failed the packs still running long after they were asked for: the instance building
+    /// them stopped mid-way (a restart, a crash) and nothing else would ever finish or fail them,
+    /// leaving the requester watching a progress bar forever. They can be asked for again.
+    /// </summary>
+    public async Task<int> FailAbandonedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var startedBefore = now.AddHours(-options.Value.AbandonedAfterHours);
+        return await db.Set<EvidencePack>().Where(p => p.Status == EvidencePackStatus.Running && p.CreatedAt <= startedBefore).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.Status, EvidencePackStatus.Failed).SetProperty(p => p.Failure, AbandonedFailure).SetProperty(p => p.FinishedAt, now),
+            cancellationToken);
     }
 
     /// <summary>Deletes the files of packs past their retention and marks them expired.</summary>

@@ -23,7 +23,7 @@ namespace Xinke.Tests.Kernel.Evidence.Packs;
 /// </summary>
 public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 {
-    private static readonly string[] Selection = ["ACC-03", "ACC-05", "ACC-06", AttachedRecords.Requirement];
+    private static readonly string[] Selection = ["ACC-03", "ACC-05", "NET-01", AttachedRecords.Requirement];
     private static readonly string[] Passwords = ["ACC-05"];
     private static readonly string[] Tampering = ["ACC-06"];
     private static readonly string[] Unknown = ["NOPE-1"];
@@ -53,10 +53,10 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        var ready = await ReadyAsync(director, location);
+        var ready = await PackDownloads.ReadyAsync(director, location);
         Assert.Equal(4, ready.Total);
         Assert.Equal(4, ready.Done);
-        var zip = await DownloadAsync(director, ready);
+        var zip = await PackDownloads.DownloadAsync(director, ready);
 
         var verification = await VerifyAsync(zip);
         Assert.True(verification.Valid);
@@ -145,9 +145,9 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 
         var response = await PostAsync(reviewer, "/api/v1/evidence-packs", new { from = "2026-03-01", to = "2026-03-31", requirementIds = Passwords });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var ready = await ReadyAsync(reviewer, response.Headers.Location!.ToString());
+        var ready = await PackDownloads.ReadyAsync(reviewer, response.Headers.Location!.ToString());
         Assert.Equal(lab, ready.DepartmentId);
-        var files = PackFiles.Read(await DownloadAsync(reviewer, ready));
+        var files = PackFiles.Read(await PackDownloads.DownloadAsync(reviewer, ready));
 
         var records = PackFiles.XlsxText(files["records/ACC-05.xlsx"]);
         Assert.Contains("labtech", records, StringComparison.Ordinal);
@@ -185,7 +185,7 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
     {
         var director = await SignInAsync(await CreateUserAsync("director", BuiltInRoles.ItDirector));
         var response = await PostAsync(director, "/api/v1/evidence-packs", new { from = "2026-03-01", to = "2026-03-31", requirementIds = Tampering });
-        var ready = await ReadyAsync(director, response.Headers.Location!.ToString());
+        var ready = await PackDownloads.ReadyAsync(director, response.Headers.Location!.ToString());
         await using var scope = App.Services.CreateAsyncScope();
         var packs = scope.ServiceProvider.GetRequiredService<EvidencePacks>();
         var pack = await packs.Packs().SingleAsync(p => p.Id == ready.Id, Cancel);
@@ -197,6 +197,36 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
 
         Assert.False(File.Exists(packs.PathOf(pack)));
         Assert.Equal(EvidencePackStatus.Expired, (await packs.Packs().SingleAsync(p => p.Id == ready.Id, Cancel)).Status);
+    }
+
+    [Fact]
+    [Trait("Req", "ACR-02")]
+    public async Task A_pack_left_running_by_a_stopped_instance_is_failed_with_the_reason_and_no_other_pack_is_touched()
+    {
+        var asked = Clock.GetUtcNow().UtcDateTime;
+        var (running, queued, ready) = await WithDbAsync(async db =>
+        {
+            var packs = new[] { EvidencePackStatus.Running, EvidencePackStatus.Queued, EvidencePackStatus.Ready }
+                .Select(status => new EvidencePack { RequestedBy = "director", From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 31), Status = status, CreatedAt = asked })
+                .ToList();
+            db.AddRange(packs);
+            await db.SaveChangesAsync(Cancel);
+            return (packs[0].Id, packs[1].Id, packs[2].Id);
+        });
+        await using var scope = App.Services.CreateAsyncScope();
+        var packs = scope.ServiceProvider.GetRequiredService<EvidencePacks>();
+
+        Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(0, await packs.FailAbandonedAsync(Cancel));
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await packs.FailAbandonedAsync(Cancel));
+
+        var after = await packs.Packs().Where(p => p.Id == running || p.Id == queued || p.Id == ready).ToDictionaryAsync(p => p.Id, Cancel);
+        Assert.Equal(EvidencePackStatus.Failed, after[running].Status);
+        Assert.Equal(EvidencePacks.AbandonedFailure, after[running].Failure);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime, after[running].FinishedAt);
+        Assert.Equal(EvidencePackStatus.Queued, after[queued].Status);
+        Assert.Equal(EvidencePackStatus.Ready, after[ready].Status);
     }
 
     [Fact]
@@ -273,31 +303,4 @@ public abstract class EvidencePacksTests(DatabaseKind kind) : IdentityTest(kind)
         Assert.True(created.Succeeded, created.Error?.Code);
         return created.Value!.Id;
     }
-
-    private static async Task<PackDto> ReadyAsync(HttpClient client, string location)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var pack = (await client.GetFromJsonAsync<PackDto>(new Uri(location, UriKind.Relative), JsonSerializerOptions.Web, Cancel))!;
-            if (pack.Status is "ready" or "failed")
-            {
-                Assert.Equal("ready", pack.Status);
-                return pack;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        throw new TimeoutException($"The pack at {location} was not ready in time.");
-    }
-
-    private static async Task<byte[]> DownloadAsync(HttpClient client, PackDto pack)
-    {
-        var response = await client.GetAsync(new Uri(pack.Download!, UriKind.Relative), Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsByteArrayAsync(Cancel);
-    }
-
-    private sealed record PackDto(long Id, string Status, int Done, int Total, long? DepartmentId, string? ManifestSm3, string? Download);
 }
