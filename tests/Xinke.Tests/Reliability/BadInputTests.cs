@@ -48,8 +48,11 @@ public abstract class BadInputTests(DatabaseKind kind) : IdentityTest(kind)
         var demo = await seed.ServiceProvider.GetRequiredService<DemoRunner>().RunAsync(DemoSize.Small, new Progress<string>(), Cancel);
         Assert.True(demo.Succeeded, demo.Error?.Code);
 
-        await using var server = App.WithWebHostBuilder(builder => builder.UseSetting("Xinke:Files:MaxBytes", UploadTestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        server.UseKestrel(0);
+        // A free port of its own: the configured default (5080) may be taken by another server or test.
+        await using var server = App.WithWebHostBuilder(builder => builder
+            .UseSetting("urls", "http://127.0.0.1:0")
+            .UseSetting("Xinke:Files:MaxBytes", UploadTestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        server.UseKestrel();
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(address) });
