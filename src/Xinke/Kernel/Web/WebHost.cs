@@ -57,6 +57,8 @@ public static class WebHost
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             options.SerializerOptions.MaxDepth = 64;
+            // A member given twice is ambiguous (which one did the sender mean?): refuse it as malformed.
+            options.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
