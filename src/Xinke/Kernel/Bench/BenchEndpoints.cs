@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Xinke.Kernel.Data.Paging;
 
 namespace Xinke.Kernel.Bench;
 
@@ -28,12 +31,32 @@ public static class BenchEndpoints
             .ExcludeFromDescription()
             .AddEndpointFilter(LoopbackOnlyAsync);
         bench.MapGet("/ping", Ping);
+        bench.MapGet("/cursor/{list}", Cursor);
         bench.MapRawQuery("readyz", $"""SELECT "MigrationId" AS "migrationId" FROM "{HistoryRepository.DefaultTableName}" ORDER BY 1""");
         bench.MapCodeCountersScenario();
+        bench.MapListFloors();
         return app;
     }
 
     private static string Ping() => "pong";
+
+    /// <summary>
+    /// The cursor a client would hold after reading up to (<paramref name="value"/>, <paramref name="id"/>)
+    /// of a list in the given sort, made by the kernel's own encoder: scripts/bench reads a deep page
+    /// without walking the thousands of pages before it. <paramref name="value"/> is the sort key as JSON.
+    /// </summary>
+    private static Results<ContentHttpResult, BadRequest> Cursor(string list, string sort, string value, long id)
+    {
+        try
+        {
+            using var key = JsonDocument.Parse(value);
+            return TypedResults.Text(new CursorPosition(list, sort, key.RootElement.Clone(), id).Encode());
+        }
+        catch (JsonException)
+        {
+            return TypedResults.BadRequest();
+        }
+    }
 
     /// <summary>Fails at boot, like the plain-HTTP rule, when a configured address reaches beyond this machine.</summary>
     private static void RefuseBeyondLoopback(IConfiguration configuration)

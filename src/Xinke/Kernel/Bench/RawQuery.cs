@@ -9,13 +9,15 @@ namespace Xinke.Kernel.Bench;
 /// <summary>
 /// A scenario's query as raw ADO.NET: the SQL on the DbContext's own connection, each row
 /// written straight to JSON, named by the query's column aliases. No EF query, no entity, no
-/// serializer: the floor that the database and the driver impose.
+/// serializer: the floor that the database and the driver impose. A query that reads from a
+/// position (a deep page's keyset) names its parameters <c>@name</c>; each comes from the query
+/// string's <c>name</c>, as a number when it reads as one, else as text.
 /// </summary>
 public static class RawQuery
 {
     private const int FlushBytes = 16 * 1024;
 
-    /// <summary>Maps <c>GET /bench/raw/{name}</c> answering <c>{ "items": [...] }</c> with the rows of <paramref name="sql"/>.</summary>
+    /// <summary>Maps <c>GET /bench/raw/{name}</c> answering <c>{ "items": [...] }</c> with the rows of <paramref name="sql"/>, its <c>@parameters</c> from the query string.</summary>
     public static RouteHandlerBuilder MapRawQuery(this IEndpointRouteBuilder routes, string name, string sql) =>
         routes.MapGet($"/raw/{name}", (XinkeDb db, HttpContext http) => WriteAsync(db, sql, http));
 
@@ -29,6 +31,14 @@ public static class RawQuery
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
+            foreach (var (name, values) in http.Request.Query.Where(p => sql.Contains("@" + p.Key, StringComparison.Ordinal)))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                parameter.Value = long.TryParse(values.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : values.ToString();
+                command.Parameters.Add(parameter);
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             http.Response.ContentType = "application/json; charset=utf-8";
             await using var json = new Utf8JsonWriter(http.Response.Body);
