@@ -1,3 +1,4 @@
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Files;
@@ -28,6 +29,7 @@ public static class ServiceDeskModule
         services.AddRecurringJob<AutoCloseJob>();
         services.AddEvidenceProvider<ServiceDeskEvidence>();
         services.AddScoped<ServiceDeskDemoSeeder>();
+        services.AddRecordRuleCheck<ServiceDeskRuleChecks>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
         services.AddNotificationKind(TicketDesk.AssignedKind, "notice.kind.ticket_assigned", emailByDefault: true);
