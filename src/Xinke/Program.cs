@@ -6,6 +6,7 @@ using Xinke.Kernel.Bench;
 using Xinke.Kernel.Calendar;
 using Xinke.Kernel.Checklists;
 using Xinke.Kernel.Cli;
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
@@ -55,6 +56,8 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddXinkeImport();
     builder.Services.AddBackup();
     builder.Services.AddScoped<DemoRunner>();
+    builder.Services.AddConsistencyCheck();
+    builder.Services.AddDemoSeeder<AdministratorsDemoSeeder>();
     builder.Services.AddOrganization();
     builder.Services.AddLeadership();
     builder.Services.AddPosts();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Identity;
 using Xinke.Modules.Staff.Agreements;
@@ -22,6 +23,7 @@ public abstract class DemoHospitalTests(DatabaseKind kind) : IntegrationTest(kin
 
     [Fact]
     [Trait("Req", "ACC-01")]
+    [Trait("Req", "ACC-06")]
     public async Task The_small_demo_hospital_is_consistent_and_refuses_a_second_run()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -31,7 +33,7 @@ public abstract class DemoHospitalTests(DatabaseKind kind) : IntegrationTest(kin
         var ran = await runner.RunAsync(DemoSize.Small, new Progress<string>(), Cancel);
 
         Assert.True(ran.Succeeded, ran.Error?.Code);
-        Assert.Equal(["organization", "systems", "posts", "staff", "leadership", "access"], ran.Value!.Take(6));
+        Assert.Equal(["administrators", "organization", "systems", "posts", "staff", "leadership", "access"], ran.Value!.Take(7));
         var db = services.GetRequiredService<XinkeDb>();
         var demo = await db.Set<Account>().AsNoTracking().Where(a => BuiltInRoles.All.Contains(a.UserName) && a.BootstrapName == null).ToListAsync(Cancel);
         Assert.Equal(8, demo.Count);
@@ -46,6 +48,9 @@ public abstract class DemoHospitalTests(DatabaseKind kind) : IntegrationTest(kin
 
         var chain = await services.GetRequiredService<ChainVerifier>().VerifyAsync(0, null, null, null, Cancel);
         Assert.True(chain.Ok, $"audit chain broken at {chain.FirstBadSequence}: {chain.Fault}");
+        var report = await services.GetRequiredService<ConsistencyCheck>().RunAsync(null, Cancel);
+        Assert.True(report.Consistent, string.Join("; ", report.Violations.Select(v => $"{v.RequirementId} {v.Record}: {v.Message}")));
+        Assert.Contains(report.Areas, a => a.Area == "audit");
         Assert.Equal(DemoRunner.NotEmpty, (await runner.RunAsync(DemoSize.Small, new Progress<string>(), Cancel)).Error?.Code);
     }
 }

@@ -40,7 +40,13 @@ public static class XinkeCli
         {
             await using var app = createApp(Rest(result));
             await MigrateAsync(app, token);
-            return await SeedDemoAsync(app, result.GetValue(size), token) ? 0 : 2;
+            if (!await SeedDemoAsync(app, result.GetValue(size), token))
+            {
+                return 2;
+            }
+
+            // The generated hospital must keep every rule a real one is held to.
+            return await ConsistencyCommands.RunAsync(app, token) ? 0 : ConsistencyCommands.Inconsistent;
         });
 
         var bootstrap = new Command("bootstrap", "Create the three administrator accounts if the installation has none (serve does this too).");
@@ -63,6 +69,7 @@ public static class XinkeCli
         bootstrap.Subcommands.Add(reset);
 
         var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, bootstrap, AuditCommands.Build(createApp), EvidenceCommands.Build(createApp), BackupCommands.Build(createApp), demoFlag };
+        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, bootstrap, AuditCommands.Build(createApp), EvidenceCommands.Build(createApp), ConsistencyCommands.Build(createApp), demoFlag };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, token) => ServeAsync(createApp(Rest(result)), result.GetValue(demoFlag), token));
         return root;
@@ -168,14 +175,32 @@ public static class XinkeCli
     {
         await using var scope = app.Services.CreateAsyncScope();
         var runner = scope.ServiceProvider.GetRequiredService<DemoRunner>();
-        var outcome = await runner.RunAsync(size, new Progress<string>(step => AnsiConsole.MarkupLineInterpolated($"[grey]demo:[/] {step}")), cancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        IReadOnlyList<string> notes = [];
+        var outcome = await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var progress = new DemoProgress(context);
+                var ran = await runner.RunAsync(size, progress, cancellationToken);
+                progress.Finish();
+                notes = progress.Notes;
+                return ran;
+            });
+        foreach (var note in notes)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]demo:[/] {note}");
+        }
+
         if (!outcome.Succeeded)
         {
-            AnsiConsole.MarkupLine("[red]This installation already holds business records; demo data is never mixed with a real hospital's.[/]");
+            AnsiConsole.MarkupLine(outcome.Error!.Code == DemoRunner.NotEmpty
+                ? "[red]This installation already holds business records; demo data is never mixed with a real hospital's.[/]"
+                : $"[red]Demo refused:[/] {Markup.Escape(outcome.Error.Code)}");
             return false;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[green]Demo hospital ready[/] ({outcome.Value!.Count} seeder(s)).");
+        AnsiConsole.MarkupLineInterpolated($"[green]Demo hospital ready[/] ({outcome.Value!.Count} seeder(s), {started.Elapsed:hh\\:mm\\:ss}).");
         return true;
     }
 }

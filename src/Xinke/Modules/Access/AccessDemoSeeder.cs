@@ -25,7 +25,8 @@ public sealed class AccessDemoSeeder(
     ApprovalService approvals,
     PermissionGrants grants,
     RoleService roles,
-    AccessReviews reviews) : IDemoSeeder, IBusinessRecords
+    AccessReviews reviews,
+    CurrentCaller callers) : IDemoSeeder, IBusinessRecords
 {
     public int Order => 500;
 
@@ -63,16 +64,36 @@ public sealed class AccessDemoSeeder(
             await reviews.CloseAsync(closed.Value!.Id, null, cancellationToken);
         }
 
+        // ACC-02: a grant goes through the department head and the security administrator, as in real use.
+        var deciders = await DecidersAsync(cancellationToken);
         foreach (var (person, status) in colleagues.Zip(statuses))
         {
-            await RequestAsync(person, staff, department, liaison.Id, status, today, cancellationToken);
+            var granted = status is PermissionRequestStatus.Granted or PermissionRequestStatus.Ended or PermissionRequestStatus.Revoked;
+            await RequestAsync(person, staff, department, liaison.Id, granted && deciders is null ? PermissionRequestStatus.Pending : status, today, deciders, cancellationToken);
         }
 
         await reviews.OpenAsync(AccessReviewCampaign.QuarterOf(today), null, cancellationToken);
         progress.Report(string.Create(CultureInfo.InvariantCulture, $"access: {colleagues.Count} permission request(s), two review campaigns"));
     }
 
-    private async Task RequestAsync(PersonSummary person, Role role, long department, long requesterId, PermissionRequestStatus status, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The demo department head and the security administrator, who decide permission requests; null when either is missing.</summary>
+    private async Task<Caller[]?> DecidersAsync(CancellationToken cancellationToken)
+    {
+        var head = await db.Set<Account>().AsNoTracking().Where(a => a.UserName == BuiltInRoles.DeptHead).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        var security = await db.Set<RoleAssignment>().AsNoTracking()
+            .Where(a => a.Role!.Name == BuiltInRoles.SecAdmin && db.Set<Account>().Any(account => account.Id == a.AccountId && account.State == AccountState.Active))
+            .OrderBy(a => a.AccountId).Select(a => (long?)a.AccountId).FirstOrDefaultAsync(cancellationToken);
+        if (head is null || security is null)
+        {
+            return null;
+        }
+
+        var headCaller = await callers.LoadAsync(head.Value, null, cancellationToken);
+        var securityCaller = await callers.LoadAsync(security.Value, null, cancellationToken);
+        return headCaller is null || securityCaller is null ? null : [headCaller, securityCaller];
+    }
+
+    private async Task RequestAsync(PersonSummary person, Role role, long department, long requesterId, PermissionRequestStatus status, DateOnly today, Caller[]? deciders, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var request = new PermissionRequest
@@ -93,21 +114,13 @@ public sealed class AccessDemoSeeder(
         };
         db.Add(request);
         await db.SaveChangesAsync(cancellationToken);
-        if (status == PermissionRequestStatus.Pending)
+        var granted = status is PermissionRequestStatus.Granted or PermissionRequestStatus.Ended or PermissionRequestStatus.Revoked;
+        if (status == PermissionRequestStatus.Pending || granted)
         {
             var subject = new ApprovalSubject("access", nameof(PermissionRequest), request.Id.ToString(CultureInfo.InvariantCulture), request.Code, $"{person.Name}（{person.EmployeeNumber}）· {PermissionRequests.Describe(request)}", person.DepartmentId);
             var started = await approvals.StartAsync(subject, PermissionRequests.ApprovalKind, requesterId, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             request.ApprovalId = started.Value?.Id;
-        }
-        else if (status is PermissionRequestStatus.Granted or PermissionRequestStatus.Ended or PermissionRequestStatus.Revoked)
-        {
-            await grants.GrantAsync(request, null, cancellationToken);
-            if (status != PermissionRequestStatus.Granted)
-            {
-                request.EndGrant(status == PermissionRequestStatus.Revoked ? "调岗，安全管理员收回" : null, clock.GetUtcNow().UtcDateTime);
-                await roles.RevokeAsync(request.AccountId!.Value, role.Id, department, cancellationToken);
-            }
         }
         else
         {
@@ -116,6 +129,24 @@ public sealed class AccessDemoSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (!granted || request.ApprovalId is not { } approval)
+        {
+            return;
+        }
+
+        // The last approval grants the role through the outcome handler.
+        foreach (var decider in deciders!)
+        {
+            await approvals.DecideAsync(approval, decider, ApprovalVerdict.Approve, null, cancellationToken);
+        }
+
+        if (status != PermissionRequestStatus.Granted)
+        {
+            var stored = await db.Set<PermissionRequest>().SingleAsync(r => r.Id == request.Id, cancellationToken);
+            stored.EndGrant(status == PermissionRequestStatus.Revoked ? "调岗，安全管理员收回" : null, clock.GetUtcNow().UtcDateTime);
+            await roles.RevokeAsync(stored.AccountId!.Value, role.Id, department, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Last quarter's lines confirmed by the liaison, but for up to two flagged ones (idle, leaver) revoked; the liaison's own lines stay unanswered.</summary>

@@ -1,3 +1,4 @@
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
@@ -37,6 +38,7 @@ public static class AccessModule
         services.AddEvidenceProvider<AccessEvidence>();
         services.AddEvidenceRecordSource<AccessEvidenceRecords>();
         services.AddHomeGapSource<AccessHomeGaps>();
+        services.AddRecordRuleCheck<AccessRuleChecks>();
         services.AddScoped<AccessDemoSeeder>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AccessDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<AccessDemoSeeder>());

@@ -1,3 +1,4 @@
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
@@ -28,6 +29,7 @@ public static class AssetsModule
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<AssetsDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<AssetsDemoSeeder>());
         services.AddAssetFlows();
+        services.AddRecordRuleCheck<AssetRuleChecks>();
         return services;
     }
 

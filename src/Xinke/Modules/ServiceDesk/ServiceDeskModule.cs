@@ -1,3 +1,4 @@
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
@@ -30,6 +31,7 @@ public static class ServiceDeskModule
         services.AddEvidenceProvider<ServiceDeskEvidence>();
         services.AddEvidenceRecordSource<ServiceDeskEvidenceRecords>();
         services.AddScoped<ServiceDeskDemoSeeder>();
+        services.AddRecordRuleCheck<ServiceDeskRuleChecks>();
         services.AddScoped<IDemoSeeder>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
         services.AddScoped<IBusinessRecords>(provider => provider.GetRequiredService<ServiceDeskDemoSeeder>());
         services.AddNotificationKind(TicketDesk.AssignedKind, "notice.kind.ticket_assigned", emailByDefault: true);

@@ -1,3 +1,4 @@
+using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
@@ -27,6 +28,7 @@ public static class StaffModule
         services.AddEvidenceProvider<StaffEvidence>();
         services.AddEvidenceRecordSource<StaffEvidenceRecords>();
         services.AddHomeGapSource<StaffGaps>();
+        services.AddRecordRuleCheck<StaffRuleChecks>();
         services.AddScoped<IDemoSeeder, StaffDemoSeeder>();
         services.AddScoped<IBusinessRecords, StaffBusinessRecords>();
         return services;

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Xinke.Data;
+using Xinke.Kernel.Data.Consistency;
+using Xinke.Kernel.Identity;
+using Xinke.Modules.Assets.Loans;
+using Xinke.Modules.Assets.Register;
+using Xinke.Modules.Assets.Requests;
+using Xinke.Modules.Assets.Scrapping;
+
+namespace Xinke.Modules.Assets;
+
+/// <summary>
+/// The equipment rules on stored records: key devices have a designated place (EQ-01); a request in
+/// use was approved by someone other than its filer (EQ-02); a returned loan was inspected by someone
+/// other than its borrower, a data-holding device came back wiped (EQ-03); a scrapping past approval
+/// rests on a scrap appraisal by someone other than its starter and an approval by others (EQ-06).
+/// </summary>
+public sealed class AssetRuleChecks(XinkeDb db) : IRecordRuleCheck
+{
+    public string Area => "assets";
+
+    public async IAsyncEnumerable<RuleViolation> FindViolationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var keyDevicesWithoutPlace = await db.Set<Asset>().AsNoTracking().Where(a => a.IsKeyDevice && a.DesignatedLocation == null)
+            .OrderBy(a => a.Id).Select(a => a.Tag).ToListAsync(cancellationToken);
+        foreach (var tag in keyDevicesWithoutPlace)
+        {
+            yield return new RuleViolation(AssetErrors.KeyDeviceRequirement, tag, "A key device without a designated location.");
+        }
+
+        await foreach (var violation in RequestViolationsAsync(cancellationToken))
+        {
+            yield return violation;
+        }
+
+        await foreach (var violation in LoanViolationsAsync(cancellationToken))
+        {
+            yield return violation;
+        }
+
+        await foreach (var violation in ScrappingViolationsAsync(cancellationToken))
+        {
+            yield return violation;
+        }
+    }
+
+    private async IAsyncEnumerable<RuleViolation> RequestViolationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var inUse = await db.Set<AssetRequest>().AsNoTracking()
+            .Where(r => r.Status == AssetRequestStatus.Approved || r.Status == AssetRequestStatus.Fulfilled || r.Status == AssetRequestStatus.Closed)
+            .OrderBy(r => r.Id).Select(r => new { r.Code, r.FiledById, r.ApprovalId, r.FulfilledCount, Items = r.Items.Count }).ToListAsync(cancellationToken);
+        var approvals = await ApprovalFacts.OfAsync(db, [.. inUse.Where(r => r.ApprovalId is not null).Select(r => r.ApprovalId!.Value)], cancellationToken);
+        foreach (var request in inUse)
+        {
+            if (request.ApprovalId is not { } id || !approvals.TryGetValue(id, out var approval) || !approval.ApprovedByOthersThan(request.FiledById))
+            {
+                yield return new RuleViolation(AssetRequestErrors.Requirement, request.Code, "Handed out without an approval decided by someone other than its filer.");
+            }
+
+            if (request.Items != request.FulfilledCount)
+            {
+                yield return new RuleViolation(AssetRequestErrors.Requirement, request.Code, "Its fulfilled count disagrees with the assets handed out.");
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<RuleViolation> LoanViolationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var returned = await db.Set<AssetLoan>().AsNoTracking().Where(l => l.ReturnedAt != null).OrderBy(l => l.Id)
+            .Select(l => new
+            {
+                l.Code,
+                l.BorrowerPersonId,
+                l.InspectedById,
+                l.ReturnCondition,
+                l.DataWiped,
+                l.Damaged,
+                l.InspectionNotes,
+                InspectorPersonId = db.Set<Account>().Where(a => a.Id == l.InspectedById).Select(a => a.PersonId).FirstOrDefault(),
+                HoldsData = db.Set<Asset>().Where(a => a.Id == l.AssetId).Select(a => a.HoldsData).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var loan in returned)
+        {
+            var fault = loan.InspectedById is null || loan.ReturnCondition is null || loan.DataWiped is null || loan.Damaged is null ? "Returned without a return inspection."
+                : loan.InspectorPersonId == loan.BorrowerPersonId ? "Its return was inspected by its borrower."
+                : loan.HoldsData && loan.DataWiped != true ? "A device that holds data came back without being wiped."
+                : loan.Damaged == true && loan.InspectionNotes is null ? "Returned damaged without saying what is wrong."
+                : null;
+            if (fault is not null)
+            {
+                yield return new RuleViolation(LoanErrors.Requirement, loan.Code, fault);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<RuleViolation> ScrappingViolationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var approved = await db.Set<AssetScrapping>().AsNoTracking()
+            .Where(s => s.Status == ScrappingStatus.Approved || s.Status == ScrappingStatus.Completed)
+            .OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Id,
+                s.StartedById,
+                s.ApprovalId,
+                Tag = db.Set<Asset>().Where(a => a.Id == s.AssetId).Select(a => a.Tag).FirstOrDefault(),
+                Appraisal = db.Set<AssetAppraisal>().Where(a => a.Id == s.AppraisalId && a.AssetId == s.AssetId)
+                    .Select(a => new { a.AppraiserId, a.Recommendation }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var approvals = await ApprovalFacts.OfAsync(db, [.. approved.Where(s => s.ApprovalId is not null).Select(s => s.ApprovalId!.Value)], cancellationToken);
+        foreach (var scrapping in approved)
+        {
+            var record = scrapping.Tag ?? string.Create(CultureInfo.InvariantCulture, $"scrapping:{scrapping.Id}");
+            if (scrapping.Appraisal is null || scrapping.Appraisal.Recommendation != AppraisalRecommendation.Scrap)
+            {
+                yield return new RuleViolation(ScrapErrors.Requirement, record, "Scrapped without an appraisal that finds it unfit.");
+            }
+            else if (scrapping.Appraisal.AppraiserId == scrapping.StartedById)
+            {
+                yield return new RuleViolation(ScrapErrors.Requirement, record, "Its appraiser also started its scrapping.");
+            }
+
+            if (scrapping.ApprovalId is not { } id || !approvals.TryGetValue(id, out var approval) || !approval.ApprovedByOthersThan(scrapping.StartedById))
+            {
+                yield return new RuleViolation(ScrapErrors.Requirement, record, "Scrapped without an approval decided by someone other than its starter.");
+            }
+        }
+    }
+}
