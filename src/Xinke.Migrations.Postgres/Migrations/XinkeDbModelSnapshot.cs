@@ -2214,6 +2214,21 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.ToTable("AssetEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.Hosting.AssetSystem", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SystemId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssetId", "SystemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AssetSystems", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
                 {
                     b.Property<long>("Id")
@@ -4898,6 +4913,15 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasForeignKey("ActorAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Hosting.AssetSystem", b =>
+                {
                     b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")

@@ -2133,6 +2133,21 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.ToTable("AssetEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Xinke.Modules.Assets.Hosting.AssetSystem", b =>
+                {
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssetId", "SystemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AssetSystems", (string)null);
+                });
+
             modelBuilder.Entity("Xinke.Modules.Assets.Loans.AssetLoan", b =>
                 {
                     b.Property<long>("Id")
@@ -4742,6 +4757,15 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasForeignKey("ActorAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Xinke.Modules.Assets.Hosting.AssetSystem", b =>
+                {
                     b.HasOne("Xinke.Modules.Assets.Register.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")

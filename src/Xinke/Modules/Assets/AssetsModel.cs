@@ -3,6 +3,7 @@ using Xinke.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Identity;
 using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Hosting;
 using Xinke.Modules.Assets.Register;
 
 namespace Xinke.Modules.Assets;
@@ -80,6 +81,15 @@ public sealed class AssetsModel : IModelPart
             entry.HasIndex(e => new { e.RefKind, e.RefId });
             entry.HasOne<Asset>().WithMany().HasForeignKey(e => e.AssetId).OnDelete(DeleteBehavior.Restrict);
             entry.HasOne<Account>().WithMany().HasForeignKey(e => e.ActorAccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // The system id is the Systems module's: no foreign key into its table, the service checks it.
+        modelBuilder.Entity<AssetSystem>(hosting =>
+        {
+            hosting.ToTable("AssetSystems");
+            hosting.HasKey(h => new { h.AssetId, h.SystemId });
+            hosting.HasIndex(h => h.SystemId);
+            hosting.HasOne<Asset>().WithMany().HasForeignKey(h => h.AssetId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -5,6 +5,7 @@ using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Web;
 using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Hosting;
 using Xinke.Modules.Assets.Import;
 using Xinke.Modules.Assets.Register;
 
@@ -20,6 +21,7 @@ public static class AssetsModule
         services.AddScoped<AssetHistory>();
         services.AddScoped<AssetService>();
         services.AddScoped<AssetDocuments>();
+        services.AddScoped<AssetHosting>();
         services.AddAttachmentOwner<AssetDocuments>();
         services.AddEvidenceProvider<AssetsEvidence>();
         services.AddEvidenceRecordSource<AssetsEvidenceRecords>();
@@ -39,6 +41,7 @@ public static class AssetsModule
         app.MapAssetsRegisterApi();
         app.MapAssetTypesApi();
         app.MapAssetImportApi();
+        app.MapAssetHostingApi();
         app.MapAssetFlowsApi();
         app.Services.GetRequiredService<Navigation>().Add(new NavigationItem("nav.assets", "/assets", 160, AssetsPermissions.Read));
         return app;

@@ -279,6 +279,8 @@ public sealed class EndpointAuthorizationTests() : IdentityTest(DatabaseKind.Sql
         ["POST /api/v1/assets/{id:long}/assign"] = [ItDirector, ItEngineer],
         ["POST /api/v1/assets/{id:long}/notes"] = [ItDirector, ItEngineer],
         ["GET /api/v1/assets/{id:long}/timeline"] = AssetReaders,
+        ["GET /api/v1/assets/{id:long}/systems"] = AssetReaders,
+        ["PUT /api/v1/assets/{id:long}/systems"] = [ItDirector, ItEngineer],
         ["POST /api/v1/assets/import"] = [ItDirector],
         ["GET /api/v1/assets/import/template"] = [ItDirector],
         ["GET /api/v1/assets/{id:long}/appraisals"] = AssetReaders,

@@ -17,4 +17,5 @@ public enum AssetEventKind
     Scrapping,
     Stocktake,
     Note,
+    Hosting,
 }

@@ -99,38 +99,51 @@ public sealed class LoanService(
                 return Error.Conflict(LoanErrors.NotAvailable, LoanErrors.Requirement, asset.Tag);
             }
 
-            var reserved = await db.Set<AssetReservation>().AsNoTracking()
-                .AnyAsync(r => r.AssetId == assetId && r.PersonId != borrowerId && r.CancelledAt == null && r.StartsAt < due && now < r.EndsAt, cancellationToken);
-            if (reserved)
-            {
-                return Error.Conflict(LoanErrors.ReservationConflict, LoanErrors.Requirement);
-            }
-
-            if (asset.SetStatus(AssetStatus.OnLoan) is { } refused)
-            {
-                return refused;
-            }
-
-            var loan = new AssetLoan
-            {
-                Code = await codes.NextAsync(AssetLoan.CodeKind, cancellationToken),
-                AssetId = assetId,
-                BorrowerPersonId = borrowerId,
-                DepartmentId = borrower.DepartmentId,
-                LentAt = now,
-                LentById = caller.Id,
-                DueAt = due,
-                ConditionOut = condition,
-                Accessories = accessories,
-            };
-            asset.UpdatedAt = now;
-            db.Add(loan);
-            await db.SaveChangesAsync(cancellationToken);
-            var text = string.Create(CultureInfo.InvariantCulture, $"借出 {loan.Code} 给 {borrower.Name}（{borrower.EmployeeNumber}），应还 {due:yyyy-MM-dd HH:mm}Z；外观：{condition}；附件：{accessories ?? "无"}");
-            history.Record(assetId, AssetEventKind.Loan, text, caller.Id, "loan", loan.Id);
-            await db.SaveChangesAsync(cancellationToken);
-            return Result<AssetLoan>.Success(loan);
+            return await OpenAsync(asset, borrower, due, condition, accessories, caller.Id, now, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the loan of a device its use case has just taken from the store, inside that use case's
+    /// transaction: lending at the desk, or fulfilling a device request for a limited time (EQ-02/EQ-03),
+    /// so either way the device comes back only through the return inspection.
+    /// </summary>
+    internal async Task<Result<AssetLoan>> OpenAsync(
+        Asset asset, PersonSummary borrower, DateTime due, string condition, string? accessories, long lentById, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        ArgumentNullException.ThrowIfNull(borrower);
+        var reserved = await db.Set<AssetReservation>().AsNoTracking()
+            .AnyAsync(r => r.AssetId == asset.Id && r.PersonId != borrower.Id && r.CancelledAt == null && r.StartsAt < due && now < r.EndsAt, cancellationToken);
+        if (reserved)
+        {
+            return Error.Conflict(LoanErrors.ReservationConflict, LoanErrors.Requirement);
+        }
+
+        if (asset.SetStatus(AssetStatus.OnLoan) is { } refused)
+        {
+            return refused;
+        }
+
+        var loan = new AssetLoan
+        {
+            Code = await codes.NextAsync(AssetLoan.CodeKind, cancellationToken),
+            AssetId = asset.Id,
+            BorrowerPersonId = borrower.Id,
+            DepartmentId = borrower.DepartmentId,
+            LentAt = now,
+            LentById = lentById,
+            DueAt = due,
+            ConditionOut = condition,
+            Accessories = accessories,
+        };
+        asset.UpdatedAt = now;
+        db.Add(loan);
+        await db.SaveChangesAsync(cancellationToken);
+        var text = string.Create(CultureInfo.InvariantCulture, $"借出 {loan.Code} 给 {borrower.Name}（{borrower.EmployeeNumber}），应还 {due:yyyy-MM-dd HH:mm}Z；外观：{condition}；附件：{accessories ?? "无"}");
+        history.Record(asset.Id, AssetEventKind.Loan, text, lentById, "loan", loan.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<AssetLoan>.Success(loan);
     }
 
     /// <summary>

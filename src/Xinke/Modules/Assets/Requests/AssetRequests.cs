@@ -9,6 +9,7 @@ using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Loans;
 using Xinke.Modules.Assets.Register;
 using Xinke.Modules.Organization.People;
 
@@ -33,9 +34,13 @@ public sealed class AssetRequests(
     CurrentCaller current,
     ApprovalService approvals,
     Notifier notifier,
+    LoanService loans,
     TimeProvider clock,
     HospitalClock hospital)
 {
+    /// <summary>What a temporary hand-out records as the device's condition when IT wrote none.</summary>
+    public const string UnrecordedCondition = "未另行记录";
+
     public const string ApprovalKind = "assets.request";
     public const string DecidedKind = "assets.request_decided";
     public const string FulfilledKind = "assets.request_fulfilled";
@@ -248,9 +253,13 @@ public sealed class AssetRequests(
     /// <summary>
     /// IT hands out <paramref name="assetIds"/> on an approved request: each must be in stock and of
     /// the requested type, and no more than what remains. Each goes into use (on loan for a temporary
-    /// need) with the requester as responsible person and their department as owner.
+    /// need) with the requester as responsible person and their department as owner. A temporary
+    /// need opens a loan per device, due at the end of the needed-until day, so the device comes back
+    /// through the return inspection (EQ-03) like any other loan; <paramref name="condition"/> is the
+    /// condition it leaves in.
     /// </summary>
-    public async Task<Result<AssetRequest>> FulfilAsync(long id, IReadOnlyList<long>? assetIds, AssetRequestPrecondition? precondition, CancellationToken cancellationToken)
+    public async Task<Result<AssetRequest>> FulfilAsync(
+        long id, IReadOnlyList<long>? assetIds, string? condition, AssetRequestPrecondition? precondition, CancellationToken cancellationToken)
     {
         var caller = await RequireCallerAsync(cancellationToken);
         var request = await (await VisibleAsync(cancellationToken)).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -293,6 +302,12 @@ public sealed class AssetRequests(
             assets.Add(asset);
         }
 
+        var outCondition = string.IsNullOrWhiteSpace(condition) ? UnrecordedCondition : condition.Trim();
+        if (outCondition.Length > AssetLoan.TextMaxLength)
+        {
+            return Error.Invalid(LoanErrors.InvalidCondition, "condition", AssetLoan.TextMaxLength);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await people.FindAsync(request.PersonId, cancellationToken);
         return await AmbientTransaction.RunAsync(db, async () =>
@@ -304,7 +319,7 @@ public sealed class AssetRequests(
 
             foreach (var asset in assets)
             {
-                var handedOut = asset.SetStatus(request.IsTemporary ? AssetStatus.OnLoan : AssetStatus.InUse) ?? asset.AssignTo(request.PersonId, request.DepartmentId).Error;
+                var handedOut = asset.AssignTo(request.PersonId, request.DepartmentId).Error;
                 if (handedOut is not null)
                 {
                     return handedOut;
@@ -313,6 +328,18 @@ public sealed class AssetRequests(
                 asset.UpdatedAt = now;
                 var until = request.NeededUntil is { } end ? string.Create(CultureInfo.InvariantCulture, $"，借用至 {end:yyyy-MM-dd}") : string.Empty;
                 history.Record(asset.Id, AssetEventKind.Assigned, $"按申领 {request.Code} 发放给 {person?.Name}（{person?.EmployeeNumber}）{until}", caller.Id, "asset-request", request.Id);
+                if (request.NeededUntil is { } lastDay && person is not null)
+                {
+                    var lent = await loans.OpenAsync(asset, person, hospital.StartOfDayUtc(lastDay.AddDays(1)), outCondition, null, caller.Id, now, cancellationToken);
+                    if (!lent.Succeeded)
+                    {
+                        return lent.Error!;
+                    }
+                }
+                else if (asset.SetStatus(AssetStatus.InUse) is { } refused)
+                {
+                    return refused;
+                }
             }
 
             var text = notifier.Text("notice.asset_request.fulfilled", request.Code, request.FulfilledCount, request.Quantity);

@@ -29,9 +29,9 @@ public static class AssetRequestsApi
             .WithSummary("File a device request (type, quantity 1–50, purpose, needed from/until) for the caller's department, or for a person (IT); it goes to the department head (EQ-02).");
         group.MapPost("/{id:long}/cancel", (long id, AssetRequests requests, XinkeDb db, HttpContext http, CancellationToken ct) => RespondAsync(requests.CancelAsync(id, IfMatched(http, db), ct), http))
             .RequirePermission(AssetsPermissions.FileRequests).WithName("CancelAssetRequest").WithSummary("Whoever filed the request takes it back before the decision.");
-        group.MapPost("/{id:long}/fulfil", (long id, AssetRequestFulfilment input, AssetRequests requests, XinkeDb db, HttpContext http, CancellationToken ct) => RespondAsync(requests.FulfilAsync(id, input.AssetIds, IfMatched(http, db), ct), http))
+        group.MapPost("/{id:long}/fulfil", (long id, AssetRequestFulfilment input, AssetRequests requests, XinkeDb db, HttpContext http, CancellationToken ct) => RespondAsync(requests.FulfilAsync(id, input.AssetIds, input.Condition, IfMatched(http, db), ct), http))
             .RequirePermission(AssetsPermissions.FulfilRequests).WithName("FulfilAssetRequest")
-            .WithSummary("IT hands out in-stock assets of the requested type on an approved request, no more than remain (EQ-02).");
+            .WithSummary("IT hands out in-stock assets of the requested type on an approved request, no more than remain (EQ-02); a temporary need lends them until its last day (EQ-03).");
         group.MapPost("/{id:long}/close", (long id, AssetRequestClosing input, AssetRequests requests, XinkeDb db, HttpContext http, CancellationToken ct) => RespondAsync(requests.CloseAsync(id, input.Reason, IfMatched(http, db), ct), http))
             .RequirePermission(AssetsPermissions.FulfilRequests).WithName("CloseAssetRequest").WithSummary("IT closes an approved request short of its quantity, saying why.");
         return app;

@@ -241,6 +241,72 @@ public abstract class MaintenanceApiTests(DatabaseKind kind) : AssetsTest(kind)
         Assert.Equal("PC 每月巡检", obligation.Title);
     }
 
+    [Fact]
+    [Trait("Req", "EQ-04")]
+    public async Task A_record_dated_back_into_a_missed_week_counts_as_made_now_and_the_missed_week_stays_missed()
+    {
+        var items = await TemplateAsync();
+        var it = await DepartmentAsync("信息科");
+        var asset = await StoredAssetAsync(it, "ZC-2026-000321");
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+        var plan = await CreatePlanAsync(engineer, new { title = "服务器每周巡检", assetId = asset });
+        var obligation = plan.GetProperty("obligationId").GetInt64();
+        await EvaluateAsync();
+        Clock.SetUtcNow(new DateTimeOffset(Monday.AddDays(8).AddHours(1)));
+        await EvaluateAsync();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        engineer = await SignInAsync(await CreateUserAsync("li.gong", BuiltInRoles.ItEngineer));
+
+        var recorded = await PostAsync(engineer, $"/api/v1/maintenance-plans/{plan.GetProperty("id").GetInt64()}/records", new
+        {
+            assetIds = new[] { asset },
+            answers = items.Select(i => new { itemId = i, value = "yes" }),
+            result = "ok",
+            performedAt = new DateTimeOffset(Monday.AddDays(2)),
+        });
+        await EvaluateAsync();
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal(now, (await recorded.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("performedAt").GetDateTime().ToUniversalTime());
+        var periods = await WithDbAsync(db => db.Set<ObligationPeriod>().AsNoTracking().Where(p => p.ObligationId == obligation).OrderBy(p => p.Start).ToListAsync(Cancel));
+        var missedWeek = periods.Single(p => p.Start == Monday);
+        var thisWeek = periods.Single(p => p.Start == Monday.AddDays(7));
+        Assert.Null(missedWeek.ClosingRecordId);
+        Assert.Equal(PeriodStatus.Missed, missedWeek.StatusAt(now));
+        Assert.NotNull(thisWeek.ClosingRecordId);
+        Assert.False(thisWeek.ClosedLate);
+        Assert.Equal(now, await WithDbAsync(db => db.Set<ObligationRecord>().AsNoTracking().Where(r => r.Kind == MaintenancePlan.EvidenceKind).Select(r => r.OccurredAt).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    [Trait("Req", "EQ-04")]
+    public async Task A_record_made_in_the_grace_after_a_week_closes_that_week_as_late_not_the_current_one()
+    {
+        var items = await TemplateAsync();
+        var it = await DepartmentAsync("信息科");
+        var asset = await StoredAssetAsync(it, "ZC-2026-000321");
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+        var plan = await CreatePlanAsync(engineer, new { title = "服务器每周巡检", assetId = asset });
+        var obligation = plan.GetProperty("obligationId").GetInt64();
+        await EvaluateAsync();
+        Clock.SetUtcNow(new DateTimeOffset(Monday.AddDays(7).AddHours(2)));
+        await EvaluateAsync();
+        engineer = await SignInAsync(await CreateUserAsync("li.gong", BuiltInRoles.ItEngineer));
+
+        var recorded = await PostAsync(engineer, $"/api/v1/maintenance-plans/{plan.GetProperty("id").GetInt64()}/records", new { assetIds = new[] { asset }, answers = items.Select(i => new { itemId = i, value = "yes" }), result = "ok" });
+        Clock.SetUtcNow(new DateTimeOffset(Monday.AddDays(15).AddHours(1)));
+        await EvaluateAsync();
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var periods = await WithDbAsync(db => db.Set<ObligationPeriod>().AsNoTracking().Where(p => p.ObligationId == obligation).OrderBy(p => p.Start).ToListAsync(Cancel));
+        var firstWeek = periods.Single(p => p.Start == Monday);
+        var secondWeek = periods.Single(p => p.Start == Monday.AddDays(7));
+        Assert.True(firstWeek.ClosedLate);
+        Assert.Equal(PeriodStatus.Done, firstWeek.StatusAt(Clock.GetUtcNow().UtcDateTime));
+        Assert.Null(secondWeek.ClosingRecordId);
+        Assert.Equal(PeriodStatus.Missed, secondWeek.StatusAt(Clock.GetUtcNow().UtcDateTime));
+    }
+
     /// <summary>A checklist template <c>PC-WEEKLY</c> of two yes/no items; returns the items' ids.</summary>
     private async Task<IReadOnlyList<long>> TemplateAsync()
     {

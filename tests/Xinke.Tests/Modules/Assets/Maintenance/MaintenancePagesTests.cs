@@ -64,4 +64,69 @@ public abstract class MaintenancePagesTests(DatabaseKind kind) : AssetsTest(kind
         Assert.Contains(record.Code, asset, StringComparison.Ordinal);
         Assert.Contains($"/assets/maintenance/plans/{plan.Id}", asset, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Req", "EQ-04")]
+    public async Task A_plan_is_changed_on_its_edit_page_and_a_form_shown_before_that_change_is_refused()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var template = await scope.ServiceProvider.GetRequiredService<ChecklistService>().CreateTemplateAsync(
+                new TemplateInput("UPS-Q", "UPS 季度维护", ChecklistKind.Maintenance, null, null, null, [new ItemInput("电池放电测试通过", ChecklistItemType.YesNo)]), Cancel);
+            Assert.True(template.Succeeded, template.Error?.Code);
+        }
+
+        var it = await DepartmentAsync("信息科");
+        await StoredAssetAsync(it, "ZC-2026-000601", a => a.TypeId = BuiltInTypeId("ups"));
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+        var list = await engineer.GetStringAsync(new Uri("/assets/maintenance", UriKind.Relative), Cancel);
+        var created = await PageForms.SubmitAsync(engineer, list, "/assets/maintenance", new()
+        {
+            ["Form.Title"] = "UPS 季度维护",
+            ["Form.AssetTag"] = "ZC-2026-000601",
+            ["Form.ChecklistTemplateCode"] = "UPS-Q",
+            ["Form.Schedule"] = "0 9 1 1,4,7,10 *",
+            ["Form.OwnerRole"] = BuiltInRoles.ItEngineer,
+            ["Form.GraceHours"] = "72",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var plan = await WithDbAsync(db => db.Set<MaintenancePlan>().AsNoTracking().SingleAsync(Cancel));
+        var edit = $"/assets/maintenance/plans/{plan.Id}/edit";
+        Assert.Contains(edit, await engineer.GetStringAsync(new Uri($"/assets/maintenance/plans/{plan.Id}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        var form = await engineer.GetStringAsync(new Uri(edit, UriKind.Relative), Cancel);
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = "UPS 季度维护（含电池）",
+            ["ChecklistTemplateCode"] = "UPS-Q",
+            ["Schedule"] = "0 9 15 1,4,7,10 *",
+            ["Owner"] = BuiltInRoles.ItEngineer,
+            ["GraceHours"] = "48",
+            ["Active"] = "true",
+        };
+
+        var saved = await PageForms.SubmitAsync(engineer, form, edit, fields);
+        fields["GraceHours"] = "12";
+        var stale = await PageForms.SubmitAsync(engineer, form, edit, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/assets/maintenance/plans/{plan.Id}", saved.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("记录已被他人修改", await stale.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var duty = await WithDbAsync(db => db.Set<Obligation>().AsNoTracking().SingleAsync(o => o.Id == plan.ObligationId, Cancel));
+        Assert.Equal(("0 9 15 1,4,7,10 *", 48, true), (duty.Schedule, duty.GraceHours, duty.Active));
+        Assert.Equal("UPS 季度维护（含电池）", await WithDbAsync(db => db.Set<MaintenancePlan>().Select(p => p.Title).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Someone_without_the_maintenance_permission_cannot_open_a_plans_edit_page()
+    {
+        var it = await DepartmentAsync("信息科");
+        var head = await SignInAsync(await CreateUserAsync("zhou.zhuren", $"{BuiltInRoles.DeptHead}@{it}"));
+
+        var refused = await head.GetAsync(new Uri("/assets/maintenance/plans/1/edit", UriKind.Relative), Cancel);
+
+        // Pages answer a missing permission with the redirect to the access-denied page, not the edit form.
+        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+        Assert.DoesNotContain("/edit", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
 }

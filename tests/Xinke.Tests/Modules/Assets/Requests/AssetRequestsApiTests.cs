@@ -7,6 +7,7 @@ using Xinke.Kernel.Identity;
 using Xinke.Kernel.Notifications;
 using Xinke.Kernel.Workflow;
 using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Loans;
 using Xinke.Modules.Assets.Register;
 using Xinke.Modules.Assets.Requests;
 using Xinke.Tests.Infrastructure;
@@ -259,5 +260,32 @@ public abstract class AssetRequestsApiTests(DatabaseKind kind) : AssetRequestsTe
         Assert.Equal(AssetStatus.OnLoan, asset.Status);
         Assert.Equal(person, asset.ResponsiblePersonId);
         Assert.Equal("Fulfilled", (await ReadAsync(staff, id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    [Trait("Req", "EQ-03")]
+    public async Task A_device_handed_out_for_a_temporary_need_is_a_loan_due_after_the_last_day_that_comes_back_only_through_the_inspection()
+    {
+        var ward = await DepartmentAsync("心血管内科");
+        var it = await DepartmentAsync("信息科");
+        var (staff, _, person) = await MemberAsync("li.hushi", ward, BuiltInRoles.Staff);
+        var (head, _, _) = await MemberAsync("chen.zhuren", ward, $"{BuiltInRoles.DeptHead}@{ward}");
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+        var laptop = await InStockLaptopAsync(it, "ZC-2026-000231");
+        var id = (await ApprovedAsync(staff, head, Laptops(1, neededUntil: "2026-03-20"))).GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(engineer, $"/api/v1/asset-requests/{id}/fulfil", new { assetIds = new[] { laptop }, condition = "外观完好，含电源" })).StatusCode);
+        var loan = await WithDbAsync(db => db.Set<AssetLoan>().AsNoTracking().SingleAsync(Cancel));
+        var uninspected = await PostAsync(engineer, $"/api/v1/loans/{loan.Id}/return", new { });
+        var stillOut = await AssetAsync(laptop);
+        var inspected = await PostAsync(engineer, $"/api/v1/loans/{loan.Id}/return", new { condition = "完好", accessoriesComplete = true, dataWiped = true, damaged = false });
+
+        Assert.Equal((laptop, person, "外观完好，含电源"), (loan.AssetId, loan.BorrowerPersonId, loan.ConditionOut));
+        Assert.Equal(new DateTime(2026, 3, 20, 16, 0, 0, DateTimeKind.Utc), loan.DueAt);
+        await Problems.ReadAsync(uninspected, HttpStatusCode.BadRequest);
+        Assert.Equal(AssetStatus.OnLoan, stillOut.Status);
+        Assert.Equal(HttpStatusCode.OK, inspected.StatusCode);
+        Assert.Equal(AssetStatus.InStock, (await AssetAsync(laptop)).Status);
+        Assert.Equal(["Assigned", "Loan", "Return"], (await TimelineAsync(engineer, laptop)).Select(e => e.Kind).Reverse());
     }
 }

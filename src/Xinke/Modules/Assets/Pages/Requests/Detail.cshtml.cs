@@ -50,13 +50,17 @@ public sealed class DetailModel(
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>The condition the devices of a temporary need leave in (their loans' condition out).</summary>
+    [BindProperty]
+    public string? Condition { get; set; }
+
     public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(id, requests.CancelAsync(id, Current, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostFulfilAsync(long id, CancellationToken cancellationToken) =>
-        await RequireFulfilAsync(cancellationToken) ?? await ActAsync(id, requests.FulfilAsync(id, AssetIds, Current, cancellationToken), cancellationToken);
+        await RequireFulfilAsync(cancellationToken) ?? await ActAsync(id, requests.FulfilAsync(id, AssetIds, Condition, Current, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
         await RequireFulfilAsync(cancellationToken) ?? await ActAsync(id, requests.CloseAsync(id, Reason, Current, cancellationToken), cancellationToken);
