@@ -335,7 +335,11 @@ public sealed class TicketDesk(
         {
             var comment = new TicketComment { TicketId = ticket.Id, Text = text!.Trim(), Internal = isInternal, AuthorAccountId = caller.Id, At = Now };
             db.Add(comment);
-            ticket.UpdatedAt = Now;
+
+            // A comment is added beside the ticket, not an edit of it: touching the tracked row would
+            // move its version, so colleagues commenting at the same moment would refuse each other
+            // and an engineer's open edit form would turn stale.
+            await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, Now), cancellationToken);
             var recipients = new List<long>();
             if (ticket.AssigneeAccountId is { } assignee)
             {

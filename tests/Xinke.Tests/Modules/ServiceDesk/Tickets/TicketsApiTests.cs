@@ -174,6 +174,23 @@ public abstract class TicketsApiTests(DatabaseKind kind) : ServiceDeskTest(kind)
     }
 
     [Fact]
+    public async Task Comments_made_at_the_same_moment_are_all_kept_and_leave_the_version_alone()
+    {
+        var nurse = await SignInAsync(await StaffAsync("li.hushi", Cardiology));
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+        var id = await FileAsync(nurse);
+        var version = (await GetTicketAsync(engineer, id)).GetProperty("version").GetInt64();
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            PostAsync(i % 2 == 0 ? engineer : nurse, $"/api/v1/tickets/{id}/comments", new { text = $"第 {i} 条补充说明", @internal = false })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(8, await WithDbAsync(db => db.Set<TicketComment>().CountAsync(c => c.TicketId == id, Cancel)));
+        Assert.Equal(version, (await GetTicketAsync(engineer, id)).GetProperty("version").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(engineer, id, $"\"{version}\"", new { title = "门诊 2 诊室打印机卡纸" })).StatusCode);
+    }
+
+    [Fact]
     [Trait("Req", "OPS-07")]
     public async Task A_ticket_reopens_within_the_window_only()
     {
