@@ -26,7 +26,7 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts, IFieldProtector? p
     private readonly IModelPart[] parts = [.. parts];
 
     /// <summary>Names the parts and the field key, so that contexts built on different ones never share a cached model.</summary>
-    public string Key => string.Join(',', parts.Select(p => p.GetType().FullName)) + "|" + protector?.KeyId;
+    public string Key => string.Join(',', parts.Select(p => p.GetType().FullName)) + "|" + protector?.KeySetId;
 
     public static DatabaseKind KindOf(string providerName) =>
         providerName.Contains("Npgsql", StringComparison.Ordinal) ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
@@ -47,7 +47,7 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts, IFieldProtector? p
 
         if (protector is not null)
         {
-            ProtectSensitive(modelBuilder, protector);
+            ProtectSensitive(modelBuilder, protector.Freeze());
         }
     }
 
