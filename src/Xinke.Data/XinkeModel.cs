@@ -25,7 +25,7 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts, IFieldProtector? p
 {
     private readonly IModelPart[] parts = [.. parts];
 
-    /// <summary>Names the parts and the field key, so that contexts built on different ones never share a cached model.</summary>
+    /// <summary>Names the parts and the field key set, so that contexts built on different ones never share a cached model.</summary>
     public string Key => string.Join(',', parts.Select(p => p.GetType().FullName)) + "|" + protector?.KeySetId;
 
     public static DatabaseKind KindOf(string providerName) =>
