@@ -25,10 +25,16 @@ public sealed class SensitiveAttribute(SensitiveKind kind) : Attribute
 /// <summary>Turns a sensitive value into what is stored in its column and back.</summary>
 public interface IFieldProtector
 {
-    /// <summary>Names the key (never reveals it); contexts on different keys never share a cached model.</summary>
+    /// <summary>Names the key that seals new values (never reveals it).</summary>
     string KeyId { get; }
+
+    /// <summary>Names every key it opens (never reveals them); contexts on different key sets never share a cached model.</summary>
+    string KeySetId { get; }
 
     string Protect(string plaintext);
 
     string Unprotect(string stored);
+
+    /// <summary>The protector as its keys stand now: what a cached model captures, so models on the same keys behave alike.</summary>
+    IFieldProtector Freeze();
 }

@@ -25,8 +25,8 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts, IFieldProtector? p
 {
     private readonly IModelPart[] parts = [.. parts];
 
-    /// <summary>Names the parts and the field key, so that contexts built on different ones never share a cached model.</summary>
-    public string Key => string.Join(',', parts.Select(p => p.GetType().FullName)) + "|" + protector?.KeyId;
+    /// <summary>Names the parts and the field key set, so that contexts built on different ones never share a cached model.</summary>
+    public string Key => string.Join(',', parts.Select(p => p.GetType().FullName)) + "|" + protector?.KeySetId;
 
     public static DatabaseKind KindOf(string providerName) =>
         providerName.Contains("Npgsql", StringComparison.Ordinal) ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
@@ -47,7 +47,7 @@ public sealed class XinkeModel(IEnumerable<IModelPart> parts, IFieldProtector? p
 
         if (protector is not null)
         {
-            ProtectSensitive(modelBuilder, protector);
+            ProtectSensitive(modelBuilder, protector.Freeze());
         }
     }
 

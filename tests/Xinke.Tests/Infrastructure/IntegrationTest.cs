@@ -30,7 +30,7 @@ public abstract class IntegrationTest(DatabaseKind kind) : IAsyncLifetime
         }
 
         database = await TestDatabases.CreateAsync(Kind);
-        app = new XinkeApp(database, ConfigureServices);
+        app = new XinkeApp(database, ConfigureServices, Settings);
         client = app.CreateClient(new() { AllowAutoRedirect = false });
         await StartedAsync();
     }
@@ -38,6 +38,9 @@ public abstract class IntegrationTest(DatabaseKind kind) : IAsyncLifetime
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
+
+    /// <summary>Settings over the test host's defaults (e.g. no inline field key, so the data folder's key ring is used).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     protected virtual Task StartedAsync() => Task.CompletedTask;
 

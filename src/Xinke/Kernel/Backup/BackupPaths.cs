@@ -10,6 +10,8 @@ public static class BackupPaths
     public const string SigningKey = Keys + "installation-sm2.pem";
     public const string FieldKey = Keys + "fields-sm4.key";
     public const string FilesKey = Keys + "files-sm4.key";
+    public const string RetiredFieldKeys = FieldKey + ".retired";
+    public const string RetiredFilesKeys = FilesKey + ".retired";
     public const string Files = "files/";
     public const string AuditCheckpoints = "audit-checkpoints/";
     public const string AuditArchives = "audit-archives/";

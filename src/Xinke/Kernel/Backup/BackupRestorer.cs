@@ -52,9 +52,15 @@ public sealed class BackupRestorer(
             progress?.Report("keys");
             InstallKey(Staged(staging, BackupPaths.SigningKey), InstallationKey.FileOf(dataFolder));
             InstallKey(Staged(staging, BackupPaths.FieldKey), SoftwareCryptoProvider.KeyFileOf(dataFolder));
+            InstallRetired(Staged(staging, BackupPaths.RetiredFieldKeys), crypto.Ring?.File ?? SoftwareCryptoProvider.KeyFileOf(dataFolder));
             if (manifest.FilesKeyId is not null && fileCipher.KeyId is null)
             {
                 InstallKey(Staged(staging, BackupPaths.FilesKey), FilesKeyFileOf(dataFolder));
+            }
+
+            if (manifest.FilesKeyId is not null)
+            {
+                InstallRetired(Staged(staging, BackupPaths.RetiredFilesKeys), fileCipher.Ring?.File ?? FilesKeyFileOf(dataFolder));
             }
 
             progress?.Report("audit");
@@ -151,6 +157,15 @@ public sealed class BackupRestorer(
         }
 
         File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>The keys a rotation retired go beside the key file whose ring they belong to.</summary>
+    private static void InstallRetired(string staged, string keyFile)
+    {
+        if (File.Exists(staged))
+        {
+            InstallKey(staged, KeyFiles.RetiredOf(keyFile));
+        }
     }
 
     private static void CopyFolder(string staged, string target)

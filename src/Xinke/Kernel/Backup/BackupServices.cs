@@ -18,6 +18,7 @@ public static class BackupServices
                 : provider.GetRequiredService<SqliteSnapshot>());
         services.AddScoped<BackupWriter>();
         services.AddScoped<BackupRestorer>();
+        services.AddScoped<Crypto.KeyRotation>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace Xinke.Kernel.Backup;
 /// <summary>
 /// <c>xinke backup create</c>: while the server runs, one sealed file holding a consistent
 /// snapshot of the database, every stored attachment, the audit checkpoints and archives, the
-/// installation's keys (SM2 signing, SM4 field and, when configured, file encryption), and a manifest of SM3 hashes. The database snapshot comes first; files
+/// installation's keys (SM2 signing, the SM4 field key ring and, when configured, the file key ring), and a manifest of SM3 hashes. The database snapshot comes first; files
 /// are never changed or removed once stored, so every file the snapshot names is still there.
 /// </summary>
 public sealed class BackupWriter(
@@ -51,9 +51,11 @@ public sealed class BackupWriter(
                 progress?.Report("keys");
                 await AddBytesAsync(tar, entries, BackupPaths.SigningKey, System.Text.Encoding.ASCII.GetBytes(signingKey.ExportPrivatePem()), cancellationToken);
                 await AddBytesAsync(tar, entries, BackupPaths.FieldKey, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(fieldKey)), cancellationToken);
+                await AddRetiredAsync(tar, entries, BackupPaths.RetiredFieldKeys, crypto.ExportRetiredKeysForBackup(), cancellationToken);
                 if (fileCipher.ExportKeyForBackup() is { } filesKey)
                 {
                     await AddBytesAsync(tar, entries, BackupPaths.FilesKey, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(filesKey)), cancellationToken);
+                    await AddRetiredAsync(tar, entries, BackupPaths.RetiredFilesKeys, fileCipher.ExportRetiredKeysForBackup(), cancellationToken);
                 }
 
                 progress?.Report("audit");
@@ -114,6 +116,10 @@ public sealed class BackupWriter(
         await AddFileAsync(tar, entries, BackupPaths.Files + storageKey, local, cancellationToken);
         File.Delete(local);
     }
+
+    /// <summary>The keys a rotation retired: values and files not yet re-encrypted still need them.</summary>
+    private static Task AddRetiredAsync(TarWriter tar, List<BackupEntry> entries, string name, IReadOnlyList<byte[]> retired, CancellationToken cancellationToken) =>
+        retired.Count == 0 ? Task.CompletedTask : AddBytesAsync(tar, entries, name, System.Text.Encoding.ASCII.GetBytes(KeyFiles.Format(retired)), cancellationToken);
 
     private static async Task AddFolderAsync(TarWriter tar, List<BackupEntry> entries, string prefix, string folder, CancellationToken cancellationToken)
     {

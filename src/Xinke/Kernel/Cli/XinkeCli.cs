@@ -68,7 +68,7 @@ public static class XinkeCli
         });
         bootstrap.Subcommands.Add(reset);
 
-        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, bootstrap, AuditCommands.Build(createApp), EvidenceCommands.Build(createApp), BackupCommands.Build(createApp), ConsistencyCommands.Build(createApp), demoFlag };
+        var root = new RootCommand("信科 Xinke — the hospital IT department's system of record.") { serve, migrate, demo, bootstrap, AuditCommands.Build(createApp), EvidenceCommands.Build(createApp), BackupCommands.Build(createApp), KeysCommands.Build(createApp), ConsistencyCommands.Build(createApp), demoFlag };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, token) => ServeAsync(createApp(Rest(result)), result.GetValue(demoFlag), token));
         return root;

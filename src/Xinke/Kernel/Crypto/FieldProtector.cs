@@ -4,19 +4,26 @@ using Xinke.Data;
 namespace Xinke.Kernel.Crypto;
 
 /// <summary>
-/// Stores a sensitive field as <c>sm4:&lt;key id&gt;:&lt;base64 nonce+ciphertext+tag&gt;</c>. A value
-/// written before its field was marked sensitive (no prefix) still reads, and is encrypted at its
-/// next save; a value sealed under another key fails loudly rather than reading as garbage.
+/// Stores a sensitive field as <c>sm4:&lt;key id&gt;:&lt;base64 nonce+ciphertext+tag&gt;</c>, always
+/// under the current key. A value reads under any key of the ring, by the id written with it;
+/// a value written before its field was marked sensitive (no prefix) still reads, and is
+/// encrypted at its next save; a value sealed under a key outside the ring fails loudly rather
+/// than reading as garbage.
 /// </summary>
 public sealed class FieldProtector(ICryptoProvider crypto) : IFieldProtector
 {
-    private const string Scheme = "sm4";
+    public const string Scheme = "sm4";
     private static readonly byte[] Purpose = Encoding.ASCII.GetBytes("xinke:field");
 
     public string KeyId => crypto.KeyId;
 
+    public string KeySetId => crypto.KeySetId;
+
+    /// <summary>The prefix of every value sealed under <paramref name="keyId"/>.</summary>
+    public static string PrefixOf(string keyId) => $"{Scheme}:{keyId}:";
+
     public string Protect(string plaintext) =>
-        $"{Scheme}:{crypto.KeyId}:{Convert.ToBase64String(crypto.Encrypt(Encoding.UTF8.GetBytes(plaintext), Purpose))}";
+        PrefixOf(crypto.KeyId) + Convert.ToBase64String(crypto.Encrypt(Encoding.UTF8.GetBytes(plaintext), Purpose));
 
     public string Unprotect(string stored)
     {
@@ -27,11 +34,8 @@ public sealed class FieldProtector(ICryptoProvider crypto) : IFieldProtector
             return stored;
         }
 
-        if (parts[1] != crypto.KeyId)
-        {
-            throw new InvalidOperationException($"A sensitive field was encrypted under key {parts[1]}, but this installation's field key is {crypto.KeyId}.");
-        }
-
-        return Encoding.UTF8.GetString(crypto.Decrypt(Convert.FromBase64String(parts[2]), Purpose));
+        return Encoding.UTF8.GetString(crypto.Decrypt(parts[1], Convert.FromBase64String(parts[2]), Purpose));
     }
+
+    public IFieldProtector Freeze() => new FieldProtector(crypto.Freeze());
 }

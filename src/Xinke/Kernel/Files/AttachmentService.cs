@@ -78,15 +78,17 @@ public sealed class AttachmentService(
             return Error.Invalid(AttachmentErrors.TypeNotAllowed, "file");
         }
 
-        var encrypted = cipher.EncryptsNewFiles;
-        var storageKey = cipher.StorageKeyOf(upload.Sm3, encrypted);
+        // The current key is read once: the storage key, the seal and the record name the same key even if it rotates meanwhile.
+        var keyId = cipher.EncryptsNewFiles ? cipher.KeyId : null;
+        var encrypted = keyId is not null;
+        var storageKey = cipher.StorageKeyOf(upload.Sm3, keyId);
         if (!await store.ExistsAsync(storageKey, cancellationToken))
         {
             upload.File.Position = 0;
-            if (encrypted)
+            if (keyId is not null)
             {
                 await using var sealedFile = NewStagingFile();
-                await cipher.EncryptAsync(upload.File, sealedFile, storageKey, cancellationToken);
+                await cipher.EncryptAsync(upload.File, sealedFile, storageKey, keyId, cancellationToken);
                 sealedFile.Position = 0;
                 await store.SaveAsync(storageKey, sealedFile, cancellationToken);
             }
@@ -107,7 +109,7 @@ public sealed class AttachmentService(
             Sm3 = upload.Sm3,
             StorageKey = storageKey,
             Encrypted = encrypted,
-            KeyId = encrypted ? cipher.KeyId : null,
+            KeyId = keyId,
             UploadedById = actor.Id,
             UploadedBy = actor.Name,
             UploadedAt = clock.GetUtcNow().UtcDateTime,

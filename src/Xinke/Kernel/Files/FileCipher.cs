@@ -22,22 +22,29 @@ public sealed class FileCipher
     private const int NonceSize = 12;
     private const int TagBits = 128;
     private const int BufferSize = 81920;
-    private readonly byte[]? key;
+    private readonly KeyRing? ring;
 
     public FileCipher(IOptions<FilesOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var encryption = options.Value.Encryption;
-        key = LoadKey(encryption);
-        EncryptsNewFiles = encryption.Enabled && key is not null;
-        KeyId = key is null ? null : KeyIdOf(key);
+        ring = !string.IsNullOrWhiteSpace(encryption.KeyFile) ? KeyRing.FromFile(encryption.KeyFile, create: false, KeyIdOf)
+            : LoadKey(encryption) is { } inline ? KeyRing.Inline(inline, KeyIdOf)
+            : null;
+        EncryptsNewFiles = encryption.Enabled && ring is not null;
     }
 
     /// <summary>New attachments are stored encrypted.</summary>
     public bool EncryptsNewFiles { get; }
 
-    /// <summary>Names the configured key (not the key): recorded with each encrypted file, so a wrong key is told apart from damage.</summary>
-    public string? KeyId { get; }
+    /// <summary>Names the current key (not the key): recorded with each encrypted file, so a wrong key is told apart from damage.</summary>
+    public string? KeyId => ring?.Keys.CurrentId;
+
+    /// <summary>The keys the current one replaced, which still open the files they sealed.</summary>
+    public IReadOnlyList<string> RetiredKeyIds => ring?.Keys.RetiredIds ?? [];
+
+    /// <summary>The ring a rotation changes: only a key kept in <c>KeyFile</c> can be rotated here.</summary>
+    public KeyRing? Ring => ring?.File is null ? null : ring;
 
     /// <summary>The key from <c>Key</c> or <c>KeyFile</c>; null when neither is set.</summary>
     /// <exception cref="InvalidOperationException">The key is unreadable or not 16 bytes (the message never holds the key).</exception>
@@ -80,19 +87,23 @@ public sealed class FileCipher
             : throw new InvalidOperationException($"Xinke:Files:Encryption key must be {Sm4Gcm.KeySize} bytes (base64 of 16 random bytes).");
     }
 
-    /// <summary>The configured key's bytes (null: none), for the installation's own sealed backup only.</summary>
-    public byte[]? ExportKeyForBackup() => key?.ToArray();
+    /// <summary>The current key's bytes (null: none), for the installation's own sealed backup only.</summary>
+    public byte[]? ExportKeyForBackup() => ring?.Keys.Current.ToArray();
 
-    public string StorageKeyOf(string contentHash, bool encrypted)
+    /// <summary>The retired keys' bytes, oldest first, for the installation's own sealed backup only.</summary>
+    public IReadOnlyList<byte[]> ExportRetiredKeysForBackup() => ring is null ? [] : [.. ring.Keys.Retired.Select(k => k.ToArray())];
+
+    /// <summary>Where a file is stored: its hash in plaintext, an HMAC of it under the key <paramref name="keyId"/> when encrypted.</summary>
+    public string StorageKeyOf(string contentHash, string? keyId)
     {
         ArgumentNullException.ThrowIfNull(contentHash);
-        if (!encrypted)
+        if (keyId is null)
         {
             return contentHash;
         }
 
         var mac = new HMac(new SM3Digest());
-        mac.Init(new KeyParameter(RequireKey()));
+        mac.Init(new KeyParameter(RequireKey(keyId)));
         var input = Encoding.ASCII.GetBytes("xinke-file:" + contentHash);
         mac.BlockUpdate(input, 0, input.Length);
         var output = new byte[mac.GetMacSize()];
@@ -100,14 +111,15 @@ public sealed class FileCipher
         return Convert.ToHexStringLower(output);
     }
 
-    public async Task EncryptAsync(Stream plaintext, Stream output, string storageKey, CancellationToken cancellationToken)
+    /// <summary>Seals under the key <paramref name="keyId"/> (the current one, read once by the caller for the file's storage key, seal and record alike).</summary>
+    public async Task EncryptAsync(Stream plaintext, Stream output, string storageKey, string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
         ArgumentNullException.ThrowIfNull(output);
         var nonce = new byte[NonceSize];
         new SecureRandom().NextBytes(nonce);
         await output.WriteAsync(nonce, cancellationToken);
-        var cipher = Cipher(true, nonce, storageKey);
+        var cipher = Cipher(true, nonce, storageKey, RequireKey(keyId));
         await PumpAsync(cipher, plaintext, output, cancellationToken);
     }
 
@@ -116,21 +128,30 @@ public sealed class FileCipher
     {
         ArgumentNullException.ThrowIfNull(sealedData);
         ArgumentNullException.ThrowIfNull(output);
-        if (keyId != KeyId)
+        var key = KeyOf(keyId);
+        if (key is null && ring is not null && ring.Refresh())
         {
-            throw new InvalidOperationException($"The file {storageKey} was encrypted under key {keyId}, but the configured key is {KeyId ?? "none"}.");
+            // Another instance may have rotated a moment ago.
+            key = KeyOf(keyId);
+        }
+
+        if (key is null)
+        {
+            throw new InvalidOperationException($"The file {storageKey} was encrypted under key {keyId}, which is not in the configured file key ring (current {KeyId ?? "none"}).");
         }
 
         var nonce = new byte[NonceSize];
         await sealedData.ReadExactlyAsync(nonce, cancellationToken);
-        var cipher = Cipher(false, nonce, storageKey);
+        var cipher = Cipher(false, nonce, storageKey, key);
         await PumpAsync(cipher, sealedData, output, cancellationToken);
     }
 
-    private GcmBlockCipher Cipher(bool encrypt, byte[] nonce, string storageKey)
+    private byte[]? KeyOf(string? keyId) => keyId is null ? null : ring?.Keys.Find(keyId);
+
+    private static GcmBlockCipher Cipher(bool encrypt, byte[] nonce, string storageKey, byte[] key)
     {
         var cipher = new GcmBlockCipher(new SM4Engine());
-        cipher.Init(encrypt, new AeadParameters(new KeyParameter(RequireKey()), TagBits, nonce, Encoding.ASCII.GetBytes(storageKey)));
+        cipher.Init(encrypt, new AeadParameters(new KeyParameter(key), TagBits, nonce, Encoding.ASCII.GetBytes(storageKey)));
         return cipher;
     }
 
@@ -150,9 +171,12 @@ public sealed class FileCipher
         await output.WriteAsync(last.AsMemory(0, final), cancellationToken);
     }
 
-    private byte[] RequireKey() => key ?? throw new InvalidOperationException("No Xinke:Files:Encryption key is configured.");
+    private byte[] RequireKey(string keyId) =>
+        (ring ?? throw new InvalidOperationException("No Xinke:Files:Encryption key is configured.")).Keys.Find(keyId)
+        ?? throw new InvalidOperationException($"The file key {keyId} is not in the configured file key ring.");
 
-    private static string KeyIdOf(byte[] key)
+    /// <summary>A file key's id: eight bytes of an SM3 digest of a label and the key, hex.</summary>
+    public static string KeyIdOf(byte[] key)
     {
         var digest = new SM3Digest();
         var label = Encoding.ASCII.GetBytes("xinke-file-key-id:");

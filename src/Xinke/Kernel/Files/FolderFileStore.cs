@@ -58,6 +58,12 @@ public sealed class FolderFileStore(string root) : IFileStore
         return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan));
     }
 
+    public Task DeleteAsync(string storageKey, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(storageKey));
+        return Task.CompletedTask;
+    }
+
     /// <summary>The path of a key; a key that is not a hex name could point outside the store and is refused.</summary>
     public string PathOf(string storageKey) => Path.Combine(Root, StorageKeys.RelativePathOf(storageKey, Path.DirectorySeparatorChar));
 }

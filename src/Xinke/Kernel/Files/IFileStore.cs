@@ -2,7 +2,8 @@ namespace Xinke.Kernel.Files;
 
 /// <summary>
 /// Where attachment bytes live, by storage key (a 64-character lowercase hex name). Stored files
-/// are never changed or removed: saving a key that exists keeps the file already there.
+/// are never changed: saving a key that exists keeps the file already there. A file is removed
+/// only by a key rotation, once its re-encrypted copy is stored and recorded.
 /// </summary>
 public interface IFileStore
 {
@@ -13,4 +14,7 @@ public interface IFileStore
 
     /// <exception cref="FileNotFoundException">Nothing is stored under the key.</exception>
     Task<Stream> OpenReadAsync(string storageKey, CancellationToken cancellationToken);
+
+    /// <summary>Removes the file under the key; nothing happens when there is none.</summary>
+    Task DeleteAsync(string storageKey, CancellationToken cancellationToken);
 }

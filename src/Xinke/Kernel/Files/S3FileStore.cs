@@ -94,6 +94,9 @@ public sealed class S3FileStore(IAmazonS3 client, string bucket, string? prefix,
         }
     }
 
+    public Task DeleteAsync(string storageKey, CancellationToken cancellationToken) =>
+        client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = ObjectKeyOf(storageKey) }, cancellationToken);
+
     public string ObjectKeyOf(string storageKey) => prefix + StorageKeys.RelativePathOf(storageKey, '/');
 
     public void Dispose() => client.Dispose();
