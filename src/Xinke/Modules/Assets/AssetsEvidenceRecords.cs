@@ -5,6 +5,7 @@ using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
 using Xinke.Modules.Assets.Register;
+using Xinke.Modules.Organization.People;
 
 namespace Xinke.Modules.Assets;
 
@@ -12,10 +13,11 @@ namespace Xinke.Modules.Assets;
 /// The devices <see cref="AssetsEvidence"/> grades, as the register stands at the judged instant
 /// (registered by then, not scrapped): EQ-01 the key devices with their designated place and where
 /// they stand, EQ-07 the key devices with their warranty card and driver record, EQ-08 every device
-/// with its responsible person, ORG-05 the networked devices and workstations with theirs. Each row
-/// says whether the device meets the rule; a department's pack lists only its own devices.
+/// with its responsible person, ORG-05 the networked devices and workstations with theirs (named,
+/// with their employee number). Each row says whether the device meets the rule; a department's
+/// pack lists only its own devices.
 /// </summary>
-public sealed class AssetsEvidenceRecords(XinkeDb db, AssetDocuments documents) : IEvidenceRecordSource
+public sealed class AssetsEvidenceRecords(XinkeDb db, AssetDocuments documents, PeopleDirectory people) : IEvidenceRecordSource
 {
     private static readonly string[] Identity = ["evidencerecords.tag", "evidencerecords.name", "evidencerecords.department"];
 
@@ -70,18 +72,24 @@ public sealed class AssetsEvidenceRecords(XinkeDb db, AssetDocuments documents) 
             a => new RecordRow(a.Tag, string.Join(' ', new[] { a.Make, a.Model }.OfType<string>()), a.Department, a.WarrantyEnd, a.Kept));
     }
 
-    private RecordSheet Responsible(string titleKey, IQueryable<Asset> assets) => RecordSheets.Of(
-        titleKey,
-        [.. Identity, "evidencerecords.hostname", "evidencerecords.mac_address", "evidencerecords.responsible_person", "evidencerecords.compliant"],
-        assets.OrderBy(a => a.Tag).Select(a => new
-        {
-            a.Tag,
-            a.Make,
-            a.Model,
-            Department = db.Set<Department>().Where(d => d.Id == a.OwningDepartmentId).Select(d => d.Name).FirstOrDefault(),
-            a.Hostname,
-            a.MacAddress,
-            a.ResponsiblePersonId,
-        }),
-        a => new RecordRow(a.Tag, string.Join(' ', new[] { a.Make, a.Model }.OfType<string>()), a.Department, a.Hostname, a.MacAddress, a.ResponsiblePersonId, a.ResponsiblePersonId is not null));
+    private RecordSheet Responsible(string titleKey, IQueryable<Asset> assets)
+    {
+        var names = people.Names();
+        return RecordSheets.Of(
+            titleKey,
+            [.. Identity, "evidencerecords.hostname", "evidencerecords.mac_address", "evidencerecords.responsible_person", "evidencerecords.employee_number", "evidencerecords.compliant"],
+            assets.OrderBy(a => a.Tag).Select(a => new
+            {
+                a.Tag,
+                a.Make,
+                a.Model,
+                Department = db.Set<Department>().Where(d => d.Id == a.OwningDepartmentId).Select(d => d.Name).FirstOrDefault(),
+                a.Hostname,
+                a.MacAddress,
+                a.ResponsiblePersonId,
+                Responsible = names.Where(p => p.Id == a.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
+                ResponsibleNumber = names.Where(p => p.Id == a.ResponsiblePersonId).Select(p => p.EmployeeNumber).FirstOrDefault(),
+            }),
+            a => new RecordRow(a.Tag, string.Join(' ', new[] { a.Make, a.Model }.OfType<string>()), a.Department, a.Hostname, a.MacAddress, a.Responsible, a.ResponsibleNumber, a.ResponsiblePersonId is not null));
+    }
 }

@@ -7,20 +7,21 @@ using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
 using Xinke.Kernel.Files;
 using Xinke.Kernel.Identity;
+using Xinke.Modules.Organization.People;
 using Xinke.Modules.Staff.Trainings;
 
 namespace Xinke.Modules.Staff;
 
 /// <summary>
 /// The records <see cref="StaffEvidence"/> grades: for STAFF-01 the system-use sessions of the
-/// period and their passes, for SEC-05 the security-awareness sessions of the twelve months
-/// before the judged instant and their passes (with each session's materials, e.g. the sign-in
-/// sheet), for ACC-01 the accounts opened in the period and when each cleared the activation gate.
+/// period and their passes (each person named), for SEC-05 the security-awareness sessions of
+/// the twelve months before the judged instant and their passes (with each session's materials,
+/// e.g. the sign-in sheet), for ACC-01 the accounts opened in the period and when each cleared the activation gate.
 /// </summary>
-public sealed class StaffEvidenceRecords(XinkeDb db, HospitalClock hospital) : IEvidenceRecordSource
+public sealed class StaffEvidenceRecords(XinkeDb db, PeopleDirectory people, HospitalClock hospital) : IEvidenceRecordSource
 {
     private static readonly string[] SessionHeaders = ["evidencerecords.code", "evidencerecords.title", "evidencerecords.held_on", "evidencerecords.hours", "evidencerecords.trainer"];
-    private static readonly string[] PassHeaders = ["evidencerecords.code", "evidencerecords.held_on", "evidencerecords.person", "evidencerecords.department", "evidencerecords.result", "evidencerecords.score"];
+    private static readonly string[] PassHeaders = ["evidencerecords.code", "evidencerecords.held_on", "evidencerecords.person", "evidencerecords.employee_number", "evidencerecords.department", "evidencerecords.result", "evidencerecords.score"];
 
     public IReadOnlyCollection<string> RequirementIds { get; } = [StaffEvidence.SystemTraining, StaffEvidence.SecurityTraining, StaffEvidence.Activation];
 
@@ -57,6 +58,7 @@ public sealed class StaffEvidenceRecords(XinkeDb db, HospitalClock hospital) : I
             SessionHeaders,
             sessions.OrderBy(s => s.HeldOn).ThenBy(s => s.Id).Select(s => new { s.Id, s.Code, s.Title, s.HeldOn, s.Hours, s.Trainer }),
             s => new RecordRow([s.Code, s.Title, s.HeldOn, s.Hours, s.Trainer], [.. materials[s.Id]]));
+        var names = people.Names();
         yield return RecordSheets.Of(
             "evidencerecords.training_passes",
             PassHeaders,
@@ -64,12 +66,13 @@ public sealed class StaffEvidenceRecords(XinkeDb db, HospitalClock hospital) : I
             {
                 a.Session!.Code,
                 a.Session.HeldOn,
-                a.PersonId,
+                Person = names.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault(),
+                PersonNumber = names.Where(p => p.Id == a.PersonId).Select(p => p.EmployeeNumber).FirstOrDefault(),
                 Department = db.Set<Department>().Where(d => d.Id == a.DepartmentId).Select(d => d.Name).FirstOrDefault(),
                 a.Result,
                 a.Score,
             }),
-            a => new RecordRow(a.Code, a.HeldOn, a.PersonId, a.Department, a.Result.ToString(), a.Score));
+            a => new RecordRow(a.Code, a.HeldOn, a.Person, a.PersonNumber, a.Department, a.Result.ToString(), a.Score));
     }
 
     private RecordSheet Activations(EvidenceQuery query)

@@ -21,6 +21,19 @@ public sealed record ComplianceFilter(string Framework, DateOnly From, DateOnly 
         ["requirement"] = requirement,
     }).ToString();
 
+    /// <summary>
+    /// The evidence pack form filled in with this period and department, and with
+    /// <paramref name="requirement"/> when given; a pack holds the hospital's own rules, so another
+    /// framework's rule is not carried over.
+    /// </summary>
+    public string PackLink(string? requirement = null) => "/evidence-packs" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["from"] = From.ToString("yyyy-MM-dd"),
+        ["to"] = To.ToString("yyyy-MM-dd"),
+        ["departmentId"] = DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["requirements"] = Framework == RequirementCatalogue.NativeCode ? requirement : null,
+    }).ToString();
+
     public static async Task<ComplianceFilter> SettleAsync(string? framework, DateOnly? from, DateOnly? to, long? departmentId, ComplianceReports reports, ComplianceFrameworks frameworks, XinkeDb db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);

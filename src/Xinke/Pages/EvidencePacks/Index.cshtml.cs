@@ -10,23 +10,26 @@ using Xinke.Kernel.Identity;
 
 namespace Xinke.Pages.EvidencePacks;
 
-/// <summary>The packs the caller may see, and the form that asks for a new one (built in the background).</summary>
+/// <summary>
+/// The packs the caller may see, and the form that asks for a new one (built in the background);
+/// the compliance pages open the form filled in with their period, department and rule.
+/// </summary>
 [RequirePermission(EvidencePermissions.Read)]
 public sealed class IndexModel(Kernel.Evidence.Packs.EvidencePacks packs, DepartmentScope scope, CurrentCaller current, HospitalClock hospital, TimeProvider clock) : PageModel
 {
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     [Required]
     public DateOnly? From { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     [Required]
     public DateOnly? To { get; set; }
 
     /// <summary>Requirement IDs separated by spaces or commas; empty for every rule.</summary>
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Requirements { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public long? DepartmentId { get; set; }
 
     [BindProperty(SupportsGet = true)]

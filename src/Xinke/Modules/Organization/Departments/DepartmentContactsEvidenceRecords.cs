@@ -4,11 +4,12 @@ using Xinke.Data;
 using Xinke.Kernel.Departments;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
+using Xinke.Modules.Organization.People;
 
 namespace Xinke.Modules.Organization.Departments;
 
-/// <summary>ORG-03: the departments <see cref="DepartmentContactsEvidence"/> grades, with their named head and liaison (person numbers) as they stand.</summary>
-public sealed class DepartmentContactsEvidenceRecords(XinkeDb db) : IEvidenceRecordSource
+/// <summary>ORG-03: the departments <see cref="DepartmentContactsEvidence"/> grades, with their named head and liaison as they stand.</summary>
+public sealed class DepartmentContactsEvidenceRecords(XinkeDb db, PeopleDirectory people) : IEvidenceRecordSource
 {
     public IReadOnlyCollection<string> RequirementIds { get; } = [DepartmentContactsService.Requirement];
 
@@ -23,14 +24,17 @@ public sealed class DepartmentContactsEvidenceRecords(XinkeDb db) : IEvidenceRec
             departments = departments.Where(d => inside.Contains(d.Id));
         }
 
+        var names = people.Names();
+        var contacts = db.Set<DepartmentContacts>();
         yield return RecordSheets.Of(
             "evidencerecords.department_contacts",
             ["evidencerecords.department", "evidencerecords.head", "evidencerecords.liaison"],
             departments.OrderBy(d => d.Path).Select(d => new
             {
                 d.Name,
-                Contacts = db.Set<DepartmentContacts>().Where(c => c.DepartmentId == d.Id).Select(c => new { c.HeadPersonId, c.LiaisonPersonId }).FirstOrDefault(),
+                Head = names.Where(p => contacts.Any(c => c.DepartmentId == d.Id && c.HeadPersonId == p.Id)).Select(p => p.Name).FirstOrDefault(),
+                Liaison = names.Where(p => contacts.Any(c => c.DepartmentId == d.Id && c.LiaisonPersonId == p.Id)).Select(p => p.Name).FirstOrDefault(),
             }),
-            d => new RecordRow(d.Name, d.Contacts?.HeadPersonId, d.Contacts?.LiaisonPersonId));
+            d => new RecordRow(d.Name, d.Head, d.Liaison));
     }
 }

@@ -24,6 +24,30 @@ public sealed class PeopleDirectory(XinkeDb db) : IPersonLookup
     public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
         await Summaries(p => personIds.Contains(p.Id)).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Every person's name and number, for a query that streams records to name their people in
+    /// the same SQL statement: no query per row, and no second query while the first still reads
+    /// (which PostgreSQL refuses on one connection).
+    /// </summary>
+    public IQueryable<PersonName> Names() =>
+        db.Set<Person>().AsNoTracking().Select(p => new PersonName { Id = p.Id, EmployeeNumber = p.EmployeeNumber, Name = p.Name });
+
+    /// <summary>The names and numbers of these people, by id (unknown ids are absent), asked in batches so any number of ids costs a few queries.</summary>
+    public async Task<IReadOnlyDictionary<long, PersonName>> NamesAsync(IEnumerable<long> personIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        var found = new Dictionary<long, PersonName>();
+        foreach (var chunk in personIds.Distinct().Chunk(1_000))
+        {
+            foreach (var person in await Names().Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                found[person.Id] = person;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The ids of the people with these employee numbers, by number (a batch lookup for imports; unknown numbers are absent).</summary>
     public async Task<IReadOnlyDictionary<string, long>> IdsByEmployeeNumberAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Xinke.Kernel;
 using Xinke.Kernel.Evidence;
 using Xinke.Kernel.Evidence.Packs;
+using Xinke.Modules.Organization.People;
 
 namespace Xinke.Modules.Organization.Posts;
 
@@ -10,7 +11,7 @@ namespace Xinke.Modules.Organization.Posts;
 /// posts each held at the end of the period. These are the IT department's own records, not a
 /// clinical department's: a department's pack does not carry them.
 /// </summary>
-public sealed class PostsEvidenceRecords(ItPosts posts, HospitalClock hospital) : IEvidenceRecordSource
+public sealed class PostsEvidenceRecords(ItPosts posts, PeopleDirectory people, HospitalClock hospital) : IEvidenceRecordSource
 {
     public IReadOnlyCollection<string> RequirementIds { get; } = [PostsEvidence.Requirement];
 
@@ -31,9 +32,10 @@ public sealed class PostsEvidenceRecords(ItPosts posts, HospitalClock hospital) 
         // The IT staff are a few dozen people: the post service answers them as a list.
         var asOf = hospital.LocalDate(query.AsOf);
         var staff = await posts.ItStaffAsync(asOf < query.To ? asOf : query.To, cancellationToken);
+        var names = await people.NamesAsync(staff.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value), cancellationToken);
         yield return new RecordSheet(
             "evidencerecords.it_staff",
-            ["evidencerecords.display_name", "evidencerecords.person", "evidencerecords.posts_held"],
-            staff.OrderBy(s => s.DisplayName, StringComparer.Ordinal).Select(s => new RecordRow(s.DisplayName, s.PersonId, string.Join("、", s.Posts))).ToAsyncEnumerable());
+            ["evidencerecords.display_name", "evidencerecords.employee_number", "evidencerecords.posts_held"],
+            staff.OrderBy(s => s.DisplayName, StringComparer.Ordinal).Select(s => new RecordRow(s.DisplayName, s.PersonId is { } person ? names.GetValueOrDefault(person)?.EmployeeNumber : null, string.Join("、", s.Posts))).ToAsyncEnumerable());
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Resources;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using Xinke.Data;
 using Xinke.Kernel;
 using Xinke.Kernel.Evidence;
@@ -92,6 +93,31 @@ public abstract class PackRecordSourcesTests(DatabaseKind kind) : AssetsTest(kin
     }
 
     [Fact]
+    [Trait("Req", "ACR-02")]
+    [Trait("Req", "EQ-08")]
+    public async Task The_register_sheet_of_a_pack_names_each_devices_responsible_person_with_their_employee_number()
+    {
+        var lab = await DepartmentAsync("检验科");
+        var nurse = await PersonAsync(lab, "E2001", "李护士");
+        await StoredAssetAsync(lab, "ZC-2026-000101", a => (a.CreatedAt, a.ResponsiblePersonId) = (Now().AddDays(-1), nurse));
+        await StoredAssetAsync(lab, "ZC-2026-000102", a => a.CreatedAt = Now().AddDays(-1));
+        var reviewer = await SignInAsync(await CreateUserAsync("sun.shencha", BuiltInRoles.Reviewer));
+
+        var response = await PostAsync(reviewer, "/api/v1/evidence-packs", new { from = "2026-03-01", to = "2026-03-31", requirementIds = Register });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var ready = await PackDownloads.ReadyAsync(reviewer, response.Headers.Location!.ToString());
+        var files = PackFiles.Read(await PackDownloads.DownloadAsync(reviewer, ready));
+        using var sheet = new MemoryStream(files["records/EQ-08.xlsx"]);
+        var rows = MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToDictionary(r => (string)r[Text("evidencerecords.tag", "zh-CN")!]!);
+        var responsible = Text("evidencerecords.responsible_person", "zh-CN")!;
+        var number = Text("evidencerecords.employee_number", "zh-CN")!;
+        Assert.Equal("李护士", rows["ZC-2026-000101"][responsible]);
+        Assert.Equal("E2001", rows["ZC-2026-000101"][number]);
+        Assert.True(string.IsNullOrEmpty(rows["ZC-2026-000102"][responsible] as string));
+    }
+
+    [Fact]
     [Trait("Req", "EQ-05")]
     public async Task The_repairs_sheet_lists_the_repairs_started_in_the_period_and_none_outside_it()
     {
@@ -130,6 +156,7 @@ public abstract class PackRecordSourcesTests(DatabaseKind kind) : AssetsTest(kin
         var rows = await CellsAsync(LoanErrors.Requirement, null);
 
         Assert.Equal(["JY-returned", "JY-out"], rows.Select(r => (string)r[0]!));
+        Assert.All(rows, r => Assert.Equal(("李护士", "E1001"), ((string)r[3]!, (string)r[4]!)));
         Assert.Equal([true, false], rows.Select(r => (bool)r[^1]!));
     }
 
