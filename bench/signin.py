@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Signs a demo account in to a bench server the way a client does and prints its cookies.
 
-usage: signin.py BASE_URL USER_NAME   (the password comes from XINKE_DEMO_PASSWORD)
+usage: signin.py BASE_URL USER_NAME   (the password comes from XINKE_DEMO_PASSWORD, the demo
+authenticator secret from XINKE_DEMO_TOTP_SECRET)
 
 Through the public API only: POST /api/v1/session with the same-site headers a browser page
-sends; an account whose role owes MFA enrols an authenticator on the spot (POST
-/api/v1/me/mfa/totp, then the first RFC 6238 code computed from the secret it returns, so the
-session is a complete one). scripts/bench signs each account in once per installation, so the
-enrolment happens once and no code is ever presented twice. Prints the "Cookie:" header value for wrk and curl: "name=value; name=value".
+sends. The demo accounts whose role requires MFA come enrolled with the demo authenticator
+secret, so their code (RFC 6238) goes with the password; an account that still owes MFA enrols
+an authenticator on the spot (POST /api/v1/me/mfa/totp, then the first code computed from the
+secret it returns, so the session is a complete one). scripts/bench signs each account in once
+per installation, so no code is ever presented twice. Prints the "Cookie:" header value for wrk and curl: "name=value; name=value".
 """
 
 import base64
@@ -61,8 +63,9 @@ def main():
         sys.exit(__doc__)
     base, user = sys.argv[1], sys.argv[2]
     password = os.environ.get("XINKE_DEMO_PASSWORD") or sys.exit("XINKE_DEMO_PASSWORD is not set")
+    demo_secret = os.environ.get("XINKE_DEMO_TOTP_SECRET")
     client = Client(base)
-    session = client.call("POST", "/api/v1/session", {"userName": user, "password": password})
+    session = client.call("POST", "/api/v1/session", {"userName": user, "password": password, "otp": totp(demo_secret) if demo_secret else None})
     if session["mustChangePassword"]:
         sys.exit(f"{user} owes a password change: the demo should not")
     if session["mustEnrollMfa"]:

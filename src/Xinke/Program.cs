@@ -58,6 +58,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddScoped<DemoRunner>();
     builder.Services.AddConsistencyCheck();
     builder.Services.AddDemoSeeder<AdministratorsDemoSeeder>();
+    builder.Services.AddDemoSeeder<AuditHistoryDemoSeeder>();
     builder.Services.AddOrganization();
     builder.Services.AddLeadership();
     builder.Services.AddPosts();

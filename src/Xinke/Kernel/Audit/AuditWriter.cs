@@ -22,10 +22,27 @@ public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> optio
 
     private const int EventsPerStatement = 500;
 
-    public async Task AppendAsync(DbContext db, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    public Task AppendAsync(DbContext db, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var now = CanonicalForm.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
+        return ChainAsync(db, [.. events.Select(e => new HistoricalEvent(e, now))], cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends events that happened earlier, each at its own time (a history brought in whole, such as
+    /// the demo hospital's past year). They are sealed and linked exactly like live events: the chain's
+    /// order is the order of appending, so their times may lie before those of the events ahead of them.
+    /// </summary>
+    public Task AppendHistoryAsync(DbContext db, IReadOnlyList<HistoricalEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return ChainAsync(db, [.. events.Select(e => e with { OccurredAt = CanonicalForm.ToMicroseconds(e.OccurredAt) })], cancellationToken);
+    }
+
+    private async Task ChainAsync(DbContext db, IReadOnlyList<HistoricalEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
             throw new ArgumentException("No event to append.", nameof(events));
@@ -37,8 +54,6 @@ public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> optio
         var connection = transaction.Connection!;
         var (sequence, hash, algorithm) = await LockHeadAsync(connection, transaction, postgres, cancellationToken);
 
-        var occurredAt = CanonicalForm.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
-
         // Parameters per statement are limited (SQLite 32,766; PostgreSQL 65,535): large saves go in chunks.
         foreach (var chunk in events.Chunk(EventsPerStatement))
         {
@@ -47,7 +62,7 @@ public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> optio
             var sql = new StringBuilder("INSERT INTO \"AuditEvents\" (").Append(Columns).Append(") VALUES ");
             for (var i = 0; i < chunk.Length; i++)
             {
-                var pending = chunk[i];
+                var (pending, occurredAt) = chunk[i];
                 var unsigned = new AuditEvent
                 {
                     Sequence = sequence + 1,

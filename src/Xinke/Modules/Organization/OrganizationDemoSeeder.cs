@@ -25,6 +25,9 @@ public sealed class OrganizationDemoSeeder(
     TimeProvider clock) : IDemoSeeder, IBusinessRecords
 {
     public const string PasswordVariable = "XINKE_DEMO_PASSWORD";
+
+    /// <summary>The authenticator secret (base32) of the demo accounts whose role requires a second factor.</summary>
+    public const string TotpSecretVariable = "XINKE_DEMO_TOTP_SECRET";
     public const string HomeDepartment = "心血管内科";
     public const string ItDepartment = "信息科";
 
@@ -153,6 +156,15 @@ public sealed class OrganizationDemoSeeder(
             progress.Report($"organization: demo accounts' password (shown once): {password}");
         }
 
+        // The IT roles require a second factor: rather than exempting them, their demo accounts come
+        // enrolled with one shared authenticator secret, shown once like the password.
+        var totpSecret = configuration[TotpSecretVariable];
+        if (string.IsNullOrWhiteSpace(totpSecret))
+        {
+            totpSecret = TotpCodes.NewSecret();
+            progress.Report($"organization: demo accounts' authenticator secret (shown once): {totpSecret}");
+        }
+
         // The demo may run before the first start has created the built-in roles.
         await roles.SyncBuiltInAsync(cancellationToken);
         var roleIds = await db.Set<Role>().AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, cancellationToken);
@@ -166,6 +178,12 @@ public sealed class OrganizationDemoSeeder(
 
             var account = await db.Set<Account>().SingleAsync(a => a.Id == created.Value!.Account.Id, cancellationToken);
             account.MustChangePassword = false;
+            if (BuiltInRoles.RequiringMfa.Contains(role))
+            {
+                account.TotpSecret = totpSecret;
+                account.MfaEnrolledAt = clock.GetUtcNow().UtcDateTime;
+            }
+
             db.Add(new RoleAssignment { AccountId = account.Id, RoleId = roleIds[role], DepartmentId = scope });
             await db.SaveChangesAsync(cancellationToken);
         }

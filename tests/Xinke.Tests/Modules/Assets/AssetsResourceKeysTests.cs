@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Resources;
 using Xinke.Modules.Assets;
 using Xinke.Modules.Assets.History;
+using Xinke.Modules.Assets.Hosting;
 using Xinke.Modules.Assets.Import;
 using Xinke.Modules.Assets.Register;
 
@@ -15,7 +16,7 @@ public sealed class AssetsResourceKeysTests
 
     public static TheoryData<string> Keys()
     {
-        var codes = new[] { typeof(AssetErrors), typeof(AssetTypeErrors) }
+        var codes = new[] { typeof(AssetErrors), typeof(AssetTypeErrors), typeof(AssetHostingErrors) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && !f.Name.EndsWith("Requirement", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
@@ -7,6 +9,7 @@ using Xinke.Kernel.Identity;
 using Xinke.Modules.Organization;
 using Xinke.Modules.Organization.Departments;
 using Xinke.Modules.Organization.People;
+using Xinke.Tests.Infrastructure;
 using Xinke.Tests.Kernel.Identity;
 
 namespace Xinke.Tests.Modules.Organization;
@@ -43,5 +46,48 @@ public abstract class OrganizationDemoTests(DatabaseKind kind) : IdentityTest(ki
         var missing = await scope.ServiceProvider.GetRequiredService<DepartmentContactsService>().WithoutLiaisonAsync(null, Cancel);
         Assert.Equal(["中医科", "康复医学科"], missing.Select(d => d.Name).Order(StringComparer.Ordinal));
         Assert.All(await db.Set<Person>().Where(p => p.Status == PersonStatus.Left).ToListAsync(Cancel), p => Assert.NotNull(p.LeftOn));
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-03")]
+    public async Task The_demo_accounts_owe_no_second_factor_and_the_IT_ones_sign_in_only_with_the_demo_authenticator()
+    {
+        var notes = new Notes();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganizationDemoSeeder>().SeedAsync(DemoSize.Small, notes, Cancel);
+        }
+
+        var password = notes.After("password (shown once): ");
+        var secret = notes.After("authenticator secret (shown once): ");
+        await WithDbAsync(db => db.Set<Account>().Where(a => a.BootstrapName == null).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AccountState.Active), Cancel));
+        foreach (var role in BuiltInRoles.All.Except([BuiltInRoles.SysAdmin, BuiltInRoles.SecAdmin, BuiltInRoles.AuditAdmin]))
+        {
+            var client = NewClient();
+            string? otp = null;
+            if (BuiltInRoles.RequiringMfa.Contains(role))
+            {
+                var missing = await Problems.ReadAsync(await LoginAsync(client, role, password), HttpStatusCode.Unauthorized);
+                Assert.Equal(IdentityErrors.MfaRequired, missing.Code);
+                otp = CodeFor(secret);
+            }
+
+            var response = await LoginAsync(client, role, password, otp);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role}: {await response.Content.ReadAsStringAsync(Cancel)}");
+            using var session = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+            Assert.False(session.RootElement.GetProperty("mustEnrollMfa").GetBoolean(), role);
+            Assert.False(session.RootElement.GetProperty("mustChangePassword").GetBoolean(), role);
+        }
+    }
+
+    /// <summary>The seeder's progress lines, kept as they come (the console shows them once).</summary>
+    private sealed class Notes : IProgress<string>
+    {
+        private readonly List<string> lines = [];
+
+        public void Report(string value) => lines.Add(value);
+
+        public string After(string marker) =>
+            lines.Select(l => l.IndexOf(marker, StringComparison.Ordinal) is var at and >= 0 ? l[(at + marker.Length)..] : null).Single(v => v is not null)!;
     }
 }

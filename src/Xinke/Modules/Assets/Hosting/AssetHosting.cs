@@ -40,7 +40,8 @@ public sealed class AssetHosting(XinkeDb db, AssetRegister register, AssetHistor
     /// <summary>
     /// Replaces the systems the asset hosts with <paramref name="systemIds"/> (empty clears them).
     /// Each must name a system of the register (400 <c>asset.hosting.unknown_system</c>); a scrapped
-    /// asset hosts nothing new (409).
+    /// asset hosts nothing new, and a retired system is hosted by nothing new (409); links made before
+    /// a system retired stay until they are removed.
     /// </summary>
     public async Task<Result<Asset>> SetAsync(long assetId, IReadOnlyList<long>? systemIds, AssetPrecondition? precondition, CancellationToken cancellationToken)
     {
@@ -85,6 +86,11 @@ public sealed class AssetHosting(XinkeDb db, AssetRegister register, AssetHistor
         if (asset.IsScrapped && added.Count > 0)
         {
             return Error.Conflict(AssetErrors.Scrapped);
+        }
+
+        if (known.Where(s => added.Contains(s.Id)).OrderBy(s => s.Code, StringComparer.Ordinal).FirstOrDefault(s => s.Status == SystemStatus.Retired) is { } retired)
+        {
+            return Error.Conflict(AssetHostingErrors.RetiredSystem, null, retired.Code);
         }
 
         var removedSystems = await systems.FindManyAsync([.. removed.Select(l => l.SystemId)], cancellationToken);

@@ -7,4 +7,7 @@ public static class AssetHostingErrors
 
     /// <summary>A system id names no system of the register.</summary>
     public const string UnknownSystem = "asset.hosting.unknown_system";
+
+    /// <summary>A retired system runs nowhere any more: no asset is linked as newly hosting it.</summary>
+    public const string RetiredSystem = "asset.hosting.retired_system";
 }

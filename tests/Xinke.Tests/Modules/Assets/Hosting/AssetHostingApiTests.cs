@@ -70,6 +70,33 @@ public abstract class AssetHostingApiTests(DatabaseKind kind) : AssetsTest(kind)
     }
 
     [Fact]
+    public async Task A_retired_system_is_refused_as_newly_hosted_while_a_link_made_before_it_retired_may_stay_or_go()
+    {
+        var it = await DepartmentAsync("信息中心");
+        var server = await StoredAssetAsync(it, "SRV-0001");
+        var his = await SystemAsync(it, "XT-HIS", "医院信息系统");
+        var pacs = await SystemAsync(it, "XT-PACS", "影像归档系统");
+        var old = await SystemAsync(it, "XT-OLD", "旧版检验系统", SystemStatus.Retired);
+        var engineer = await SignInAsync(await CreateUserAsync("wang.gong", BuiltInRoles.ItEngineer));
+        var linked = await PutAsync(engineer, server, [his], await ETagAsync(engineer, server));
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+
+        var refused = await PutAsync(engineer, server, [his, old], linked.Headers.ETag!.Tag);
+
+        var problem = await Problems.ReadAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal(AssetHostingErrors.RetiredSystem, problem.Code);
+        Assert.Contains("XT-OLD", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal([his], await WithDbAsync(async db => await db.Set<AssetSystem>().Select(h => h.SystemId).ToListAsync(Cancel)));
+
+        await WithDbAsync(db => db.Set<InformationSystem>().Where(s => s.Id == his).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SystemStatus.Retired), Cancel));
+        var kept = await PutAsync(engineer, server, [his, pacs], await ETagAsync(engineer, server));
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        var dropped = await PutAsync(engineer, server, [pacs], kept.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        Assert.Equal([pacs], await WithDbAsync(async db => await db.Set<AssetSystem>().Select(h => h.SystemId).ToListAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task A_department_head_who_reads_the_register_may_not_change_what_an_asset_hosts()
     {
         var it = await DepartmentAsync("信息中心");
@@ -103,7 +130,7 @@ public abstract class AssetHostingApiTests(DatabaseKind kind) : AssetsTest(kind)
         Assert.Equal([his], await WithDbAsync(async db => await db.Set<AssetSystem>().Select(h => h.SystemId).ToListAsync(Cancel)));
     }
 
-    private Task<long> SystemAsync(long department, string code, string name) =>
+    private Task<long> SystemAsync(long department, string code, string name, SystemStatus status = SystemStatus.InService) =>
         WithDbAsync(async db =>
         {
             var system = new InformationSystem
@@ -112,7 +139,7 @@ public abstract class AssetHostingApiTests(DatabaseKind kind) : AssetsTest(kind)
                 Name = name,
                 OwnerDepartmentId = department,
                 ProtectionLevel = 3,
-                Status = SystemStatus.InService,
+                Status = status,
                 RtoMinutes = 60,
                 RpoMinutes = 15,
             };
