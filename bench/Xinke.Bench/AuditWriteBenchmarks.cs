@@ -14,8 +14,8 @@ namespace Xinke.Bench;
 
 /// <summary>
 /// Audited inserts against the same inserts without the audit (an entity marked NotAudited),
-/// each insert its own transaction, with one writer and with eight; and verification of the
-/// stored chain. SQLite always; PostgreSQL when XINKE_BENCH_POSTGRES names a server.
+/// each insert its own transaction, with one writer and with eight; events appended in bulk
+/// (a history brought in whole, like the demo hospital's year); and verification of the stored chain. SQLite always; PostgreSQL when XINKE_BENCH_POSTGRES names a server.
 /// Per insert (or per verified event).
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +23,7 @@ public class AuditWriteBenchmarks
 {
     private const int Inserts = 400;
     private const int Verified = 10_000;
+    private const int HistoryBatch = 2_000;
     private string folder = string.Empty;
     private DbContextOptions<XinkeDb> options = null!;
     private XinkeModel model = null!;
@@ -37,7 +38,7 @@ public class AuditWriteBenchmarks
     public static IEnumerable<string> Databases =>
         Environment.GetEnvironmentVariable("XINKE_BENCH_POSTGRES") is { Length: > 0 } ? ["sqlite", "postgres"] : ["sqlite"];
 
-    [GlobalSetup(Targets = [nameof(Inserts_without_audit), nameof(Audited_inserts)])]
+    [GlobalSetup(Targets = [nameof(Inserts_without_audit), nameof(Audited_inserts), nameof(Append_history_batches)])]
     public async Task SetupAsync()
     {
         folder = Directory.CreateTempSubdirectory("xinke-bench-").FullName;
@@ -101,6 +102,20 @@ public class AuditWriteBenchmarks
 
     [Benchmark(OperationsPerInvoke = Inserts)]
     public Task Audited_inserts() => InsertAsync(audited: true);
+
+    /// <summary>Each writer appends one transaction of <see cref="HistoryBatch"/> past events; per event.</summary>
+    [Benchmark(OperationsPerInvoke = HistoryBatch)]
+    public Task Append_history_batches() => Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
+    {
+        var writer = new AuditWriter(TimeProvider.System, Options.Create(new AuditOptions()));
+        var actor = new Actor(42, "it-engineer", "10.1.2.3", "Mozilla/5.0");
+        var at = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-300);
+        await using var db = new XinkeDb(options, model);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await writer.AppendHistoryAsync(db, [.. Enumerable.Range(0, HistoryBatch / Writers).Select(i => new HistoricalEvent(
+            new PendingEvent(actor, "view_sensitive", AuditOutcome.Success, "Person", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "{\"ids\":[" + i + "]}"), at.AddSeconds(i)))], CancellationToken.None);
+        await transaction.CommitAsync();
+    }));
 
     [Benchmark(OperationsPerInvoke = Verified)]
     public async Task<long> Verify_stored_chain()

@@ -93,6 +93,17 @@ public sealed class HostTests() : IntegrationTest(DatabaseKind.Sqlite)
     }
 
     [Fact]
+    public async Task The_openapi_document_is_generated_once_and_then_served_from_the_cache()
+    {
+        using var first = await Client.GetAsync("/openapi/v1.json", Cancel);
+        using var second = await Client.GetAsync("/openapi/v1.json", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(second.Headers.Age.HasValue, "the second answer should come from the output cache");
+        Assert.Equal(await first.Content.ReadAsStringAsync(Cancel), await second.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
     public async Task Metrics_are_exposed_in_prometheus_format()
     {
         await Client.GetAsync("/healthz", Cancel);

@@ -20,7 +20,10 @@ public static class Endpoints
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         }).AllowAnonymous();
         app.MapMetrics("/metrics").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The document describes this build's endpoints and costs a second to generate at this
+        // size: made once, then served from the output cache (per document name).
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous()
+            .CacheOutput(policy => policy.Expire(TimeSpan.FromDays(1)).SetVaryByRouteValue("documentName"));
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, options => options
             .WithTitle("Xinke API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")

@@ -79,6 +79,8 @@ public static class WebHost
             return Task.CompletedTask;
         }));
 
+        services.AddOutputCache();
+
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -123,6 +125,7 @@ public static class WebHost
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseOutputCache();
         app.UseUploadLimits();
         app.UseHttpMetrics();
         app.UseAuthentication();
