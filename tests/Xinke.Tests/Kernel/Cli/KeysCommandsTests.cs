@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
@@ -160,6 +161,36 @@ public abstract class KeysCommandsTests(DatabaseKind kind) : KeyRingTest(kind)
         Crypto.Ring!.Refresh();
         Assert.NotEqual(keyId, Crypto.KeyId);
         Assert.Equal("13600136000", await PhoneAsync(App, person));
+    }
+
+    [Fact]
+    [Trait("Req", "DATA-09")]
+    public async Task Two_rotations_started_at_once_from_two_processes_lose_no_key_and_leave_every_value_and_file_readable()
+    {
+        var owner = await CreateUserAsync("lisi", "staff");
+        var client = await SignInAsync(owner);
+        var document = Pdf("two operators");
+        var attachmentId = (await UploadedAsync(client, owner.Id, "two.pdf", document)).GetProperty("id").GetInt64();
+        var person = await PersonWithPhoneAsync("13500135000");
+        var (fieldKey, filesKey) = (Crypto.KeyId, Cipher.KeyId!);
+
+        var runs = await Task.WhenAll(KeysAsync("rotate", "--files"), KeysAsync("rotate", "--files"));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0 || (run.ExitCode == KeysCommands.Refused && run.Text.Contains("The key rings are in use by", StringComparison.Ordinal)), run.Output));
+        var rotations = runs.Count(run => run.ExitCode == 0);
+        Assert.InRange(rotations, 1, 2);
+        Crypto.Ring!.Refresh();
+        Cipher.Ring!.Refresh();
+        Assert.Equal(rotations, Crypto.RetiredKeyIds.Count);
+        Assert.Equal(rotations, Cipher.RetiredKeyIds.Count);
+        Assert.Equal(fieldKey, Crypto.RetiredKeyIds[0]);
+        Assert.Equal(filesKey, Cipher.RetiredKeyIds[0]);
+        var ring = Crypto.RetiredKeyIds.Append(Crypto.KeyId).ToList();
+        Assert.All(runs.Where(run => run.ExitCode == 0), run => Assert.Contains(Regex.Match(run.Text, @"Rotated the fields key: \S+ \S+ (\S+) \(").Groups[1].Value, ring));
+        Assert.Equal("13500135000", await PhoneAsync(App, person));
+        Assert.Equal(document, await client.GetByteArrayAsync($"/api/v1/attachments/{attachmentId}/content", Cancel));
+        var status = await InScopeAsync(App, r => r.StatusAsync(Cancel));
+        Assert.All(status.SelectMany(r => r.Keys).Where(k => !k.Current), k => Assert.Equal(0, k.Count));
     }
 
     private Task<XinkeCommand> KeysAsync(params string[] arguments) => RunAsync(["keys", .. arguments]);
