@@ -143,7 +143,7 @@ public sealed class XinkeProcess : IAsyncDisposable
     }
 
     /// <summary>The server's own build output (src/Xinke/bin/…), next to the tests' in the same configuration.</summary>
-    private static string ServerFolder()
+    internal static string ServerFolder()
     {
         var tests = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         var framework = tests.Name;

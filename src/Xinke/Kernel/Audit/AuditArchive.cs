@@ -23,7 +23,10 @@ public sealed class AuditArchive(XinkeDb db, InstallationKey key, AuditLog log, 
 
     public string Folder => options.Value.ArchiveFolder is { Length: > 0 } folder ? Path.GetFullPath(folder) : dataFolder.PathOf("audit-archives");
 
-    /// <summary>Archives every event that occurred before the start of <paramref name="before"/> (hospital time).</summary>
+    /// <summary>
+    /// Archives the oldest events, up to (not including) the first one that occurred at or after
+    /// the start of <paramref name="before"/> (hospital time): a prefix of the chain, all older than the cutoff.
+    /// </summary>
     public async Task<Result<ArchiveManifest?>> ArchiveAsync(DateOnly before, CancellationToken cancellationToken)
     {
         var cutoff = TimeZoneInfo.ConvertTimeToUtc(before.ToDateTime(TimeOnly.MinValue), hospitalClock.Zone);
@@ -34,14 +37,22 @@ public sealed class AuditArchive(XinkeDb db, InstallationKey key, AuditLog log, 
         }
 
         var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        var last = await db.Set<AuditEvent>().Where(e => e.OccurredAt < cutoff).MaxAsync(e => (long?)e.Sequence, cancellationToken);
-        if (head is null || last is null)
+        var oldest = await db.Set<AuditEvent>().MinAsync(e => (long?)e.Sequence, cancellationToken);
+        if (head is null || oldest is not { } first)
+        {
+            return Result<ArchiveManifest?>.Success(null);
+        }
+
+        // Times do not grow with the sequence (history appended later, clock steps): the cut is
+        // before the first event at or after the cutoff, never past it, so nothing newer leaves.
+        var firstKept = await db.Set<AuditEvent>().Where(e => e.OccurredAt >= cutoff).MinAsync(e => (long?)e.Sequence, cancellationToken);
+        var last = firstKept - 1 ?? await db.Set<AuditEvent>().MaxAsync(e => e.Sequence, cancellationToken);
+        if (last < first)
         {
             return Result<ArchiveManifest?>.Success(null);
         }
 
         var previous = await LatestAsync(cancellationToken);
-        var first = await db.Set<AuditEvent>().MinAsync(e => e.Sequence, cancellationToken);
         var previousHash = first == 1 ? ChainHash.Genesis : previous?.LastSequence == first - 1 ? previous.LastHash : null;
         if (previousHash is null)
         {
@@ -51,7 +62,7 @@ public sealed class AuditArchive(XinkeDb db, InstallationKey key, AuditLog log, 
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"audit-archive-{first:D12}-{last:D12}.zip");
         var temporary = path + ".tmp";
-        var manifest = await WriteAsync(temporary, first, last.Value, previousHash, head.Algorithm, cancellationToken);
+        var manifest = await WriteAsync(temporary, first, last, previousHash, head.Algorithm, cancellationToken);
         if (manifest is null)
         {
             File.Delete(temporary);

@@ -15,4 +15,5 @@ public static class BackupErrors
     public const string ToolFailed = "backup.tool_failed";
     public const string FieldKeyConfigured = "backup.field_key_configured";
     public const string FilesKeyConfigured = "backup.files_key_configured";
+    public const string KeyRingsBusy = "backup.key_rings_busy";
 }

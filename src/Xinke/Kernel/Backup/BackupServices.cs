@@ -19,6 +19,7 @@ public static class BackupServices
         services.AddScoped<BackupWriter>();
         services.AddScoped<BackupRestorer>();
         services.AddScoped<Crypto.KeyRotation>();
+        services.AddScoped<Crypto.KeyRingLock>();
         return services;
     }
 }

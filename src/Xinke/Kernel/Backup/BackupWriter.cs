@@ -12,7 +12,9 @@ namespace Xinke.Kernel.Backup;
 /// <c>xinke backup create</c>: while the server runs, one sealed file holding a consistent
 /// snapshot of the database, every stored attachment, the audit checkpoints and archives, the
 /// installation's keys (SM2 signing, the SM4 field key ring and, when configured, the file key ring), and a manifest of SM3 hashes. The database snapshot comes first; files
-/// are never changed or removed once stored, so every file the snapshot names is still there.
+/// are never changed or removed once stored, so every file the snapshot names is still there —
+/// except by a key rotation moving attachments to a new key, which the <see cref="KeyRingLock"/>
+/// keeps out while the backup runs (and the backup out while a rotation runs).
 /// </summary>
 public sealed class BackupWriter(
     XinkeDb db,
@@ -24,13 +26,20 @@ public sealed class BackupWriter(
     AuditCheckpoints checkpoints,
     AuditArchive archive,
     DataFolder dataFolder,
+    KeyRingLock keyLock,
     TimeProvider clock,
     ILogger<BackupWriter> logger)
 {
+    public const string Doing = "backup";
+
+    /// <exception cref="BackupException"><see cref="BackupErrors.KeyRingsBusy"/>: a key rotation (or another backup) runs; nothing was written.</exception>
     public async Task<BackupManifest> CreateAsync(Stream output, BackupSecret secret, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(secret);
+        await using var held = await HoldKeyRingsAsync(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, keyLock.Lost);
+        cancellationToken = stop.Token;
         var fieldKey = crypto.ExportKeyForBackup()
             ?? throw new BackupException(BackupErrors.BadKey, "The field key stays inside its cryptographic module; back it up with the module's own procedure.");
         var sealing = new SealingStream(output, SealedFormat.New(secret));
@@ -94,6 +103,22 @@ public sealed class BackupWriter(
         finally
         {
             Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// No rotation may run between the database snapshot and the last file copied: the keys, the
+    /// records and the blobs in the backup must belong together.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldKeyRingsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await keyLock.AcquireAsync(Doing, cancellationToken);
+        }
+        catch (KeyRingBusyException ex)
+        {
+            throw new BackupException(BackupErrors.KeyRingsBusy, $"A key rotation (or another backup) holds the keys, so this backup was not started: it could not keep the keys, records and files together. {ex.Message}");
         }
     }
 

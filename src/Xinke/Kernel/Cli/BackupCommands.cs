@@ -134,7 +134,7 @@ public static class BackupCommands
         {
             File.Delete(temporary);
             AnsiConsole.MarkupLineInterpolated($"[red]Backup failed[/] ({ex.Code}): {ex.Message}");
-            return Broken;
+            return ex.Code == BackupErrors.KeyRingsBusy ? Refused : Broken;
         }
     }
 

@@ -19,6 +19,11 @@ public static class KeysCommands
         status.TreatUnmatchedTokensAsErrors = false;
         status.SetAction(async (result, token) =>
         {
+            if (RefusedTokens(result))
+            {
+                return Refused;
+            }
+
             await using var app = createApp([.. result.UnmatchedTokens]);
             await using var scope = app.Services.CreateAsyncScope();
             Show(await scope.ServiceProvider.GetRequiredService<KeyRotation>().StatusAsync(token));
@@ -31,6 +36,11 @@ public static class KeysCommands
         rotate.TreatUnmatchedTokensAsErrors = false;
         rotate.SetAction(async (result, token) =>
         {
+            if (RefusedTokens(result))
+            {
+                return Refused;
+            }
+
             await using var app = createApp([.. result.UnmatchedTokens]);
             return await RotateAsync(app, result.GetValue(files), result.GetValue(chunk), rotateFirst: true, token);
         });
@@ -39,6 +49,11 @@ public static class KeysCommands
         reencrypt.TreatUnmatchedTokensAsErrors = false;
         reencrypt.SetAction(async (result, token) =>
         {
+            if (RefusedTokens(result))
+            {
+                return Refused;
+            }
+
             await using var app = createApp([.. result.UnmatchedTokens]);
             return await RotateAsync(app, result.GetValue(files), result.GetValue(chunk), rotateFirst: false, token);
         });
@@ -48,6 +63,11 @@ public static class KeysCommands
         retire.TreatUnmatchedTokensAsErrors = false;
         retire.SetAction(async (result, token) =>
         {
+            if (RefusedTokens(result))
+            {
+                return Refused;
+            }
+
             await using var app = createApp([.. result.UnmatchedTokens]);
             using var actor = ActorAccessor.Use(Actor.Console());
             await using var scope = app.Services.CreateAsyncScope();
@@ -68,41 +88,69 @@ public static class KeysCommands
 
     private static async Task<int> RotateAsync(WebApplication app, bool includeFiles, int chunkSize, bool rotateFirst, CancellationToken cancellationToken)
     {
+        if (chunkSize < 1)
+        {
+            AnsiConsole.MarkupLine("[red]Refused[/]: --chunk must be at least 1.");
+            return Refused;
+        }
+
         using var actor = ActorAccessor.Use(Actor.Console());
         await using var scope = app.Services.CreateAsyncScope();
         var rotation = scope.ServiceProvider.GetRequiredService<KeyRotation>();
-        if (rotateFirst)
+        var keyLock = scope.ServiceProvider.GetRequiredService<KeyRingLock>();
+        try
         {
-            try
+            // Held from the rotation to the last re-encrypted value: no other rotation or backup in between.
+            await using var held = await keyLock.AcquireAsync(KeyRotation.Doing, cancellationToken);
+            if (rotateFirst)
             {
                 foreach (var rotated in await rotation.RotateAsync(includeFiles, cancellationToken))
                 {
                     AnsiConsole.MarkupLineInterpolated($"[green]Rotated[/] the {rotated.Ring} key: {rotated.OldKeyId} → {rotated.NewKeyId} (the old key is kept, retired). Back up now: the new key is in no backup yet.");
                 }
             }
-            catch (KeyRingException ex)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]Refused[/]: {ex.Message}");
-                return Refused;
-            }
+
+            await ReencryptAsync(rotation, includeFiles, chunkSize, cancellationToken);
+        }
+        catch (KeyRingException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Refused[/]: {ex.Message}");
+            return Refused;
         }
 
-        await AnsiConsole.Progress()
+        Show(await rotation.StatusAsync(cancellationToken));
+        return 0;
+    }
+
+    private static Task ReencryptAsync(KeyRotation rotation, bool includeFiles, int chunkSize, CancellationToken cancellationToken) =>
+        AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
                 var fields = context.AddTask(KeyRotation.FieldsRing, maxValue: 1);
-                await rotation.ReencryptFieldsAsync(chunkSize, new Progress<ReencryptionProgress>(p => Fill(fields, p)), cancellationToken);
+                var count = await rotation.ReencryptFieldsAsync(chunkSize, new Progress<ReencryptionProgress>(p => Fill(fields, p)), cancellationToken);
                 Done(fields);
+                AnsiConsole.MarkupLineInterpolated($"Re-encrypted {count} value(s) under the current {KeyRotation.FieldsRing} key.");
                 if (includeFiles)
                 {
                     var stored = context.AddTask(KeyRotation.FilesRing, maxValue: 1);
-                    await rotation.ReencryptFilesAsync(new Progress<ReencryptionProgress>(p => Fill(stored, p)), cancellationToken);
+                    var files = await rotation.ReencryptFilesAsync(new Progress<ReencryptionProgress>(p => Fill(stored, p)), cancellationToken);
                     Done(stored);
+                    AnsiConsole.MarkupLineInterpolated($"Re-encrypted {files} file(s) under the current {KeyRotation.FilesRing} key.");
                 }
             });
-        Show(await rotation.StatusAsync(cancellationToken));
-        return 0;
+
+    /// <summary>Refuses a mistyped option or a stray argument instead of leaving it to the host, which would ignore it.</summary>
+    private static bool RefusedTokens(ParseResult result)
+    {
+        var unknown = HostTokens.Unknown(result.UnmatchedTokens);
+        if (unknown.Count == 0)
+        {
+            return false;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[red]Refused[/]: unknown argument(s) {string.Join(' ', unknown)}. See `xinke keys --help`; nothing was changed.");
+        return true;
     }
 
     private static void Fill(ProgressTask bar, ReencryptionProgress progress)

@@ -13,6 +13,8 @@ namespace Xinke.Kernel.Crypto;
 /// retired keys sealed, reports what each key still seals, and drops a retired key once nothing
 /// needs it. Re-encryption goes in chunks, each its own transaction, and only touches values
 /// and files under a retired key, so it can be stopped at any point and run again to finish.
+/// Every change holds the <see cref="KeyRingLock"/>: a second rotation or a backup elsewhere is
+/// refused with <see cref="KeyRingBusyException"/> while one runs.
 /// </summary>
 public sealed class KeyRotation(
     XinkeDb db,
@@ -22,16 +24,19 @@ public sealed class KeyRotation(
     IFileStore store,
     AuditLog audit,
     DataFolder dataFolder,
+    KeyRingLock keyLock,
     ILogger<KeyRotation> logger)
 {
     public const string FieldsRing = "fields";
     public const string FilesRing = "files";
     public const int DefaultChunkSize = 500;
+    public const string Doing = "key rotation";
 
     /// <summary>Makes a new key current in the field ring (and the file ring), keeping the old one retired; audited by key ids.</summary>
-    /// <exception cref="KeyRingException">A ring to rotate is given inline in the settings; nothing was rotated.</exception>
+    /// <exception cref="KeyRingException">A ring to rotate is given inline in the settings, or another process holds the rings; nothing was rotated.</exception>
     public async Task<IReadOnlyList<RingRotated>> RotateAsync(bool includeFiles, CancellationToken cancellationToken)
     {
+        await using var held = await keyLock.AcquireAsync(Doing, cancellationToken);
         var fields = crypto.Ring ?? throw new KeyRingException("The field key is given inline (Xinke:Crypto:FieldKey) or kept by a hardware module: keep it in a key file (the data folder's, or Xinke:Crypto:FieldKeyFile) to rotate it here. Nothing was rotated.");
         KeyRing? files = null;
         if (includeFiles)
@@ -61,6 +66,9 @@ public sealed class KeyRotation(
     public async Task<long> ReencryptFieldsAsync(int chunkSize, IProgress<ReencryptionProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        await using var held = await keyLock.AcquireAsync(Doing, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, keyLock.Lost);
+        cancellationToken = stop.Token;
         var retired = crypto.RetiredKeyIds;
         if (retired.Count == 0)
         {
@@ -116,6 +124,9 @@ public sealed class KeyRotation(
     /// <returns>How many stored files were re-encrypted.</returns>
     public async Task<long> ReencryptFilesAsync(IProgress<ReencryptionProgress>? progress, CancellationToken cancellationToken)
     {
+        await using var held = await keyLock.AcquireAsync(Doing, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, keyLock.Lost);
+        cancellationToken = stop.Token;
         var retired = fileCipher.RetiredKeyIds.ToList();
         if (fileCipher.KeyId is not { } current || retired.Count == 0)
         {
@@ -177,10 +188,11 @@ public sealed class KeyRotation(
     }
 
     /// <summary>Drops a retired key from its ring, only when no value or file is sealed under it any more.</summary>
-    /// <exception cref="KeyRingException">The key is current, unknown, or still in use; nothing was changed.</exception>
+    /// <exception cref="KeyRingException">The key is current, unknown, still in use, or another process holds the rings; nothing was changed.</exception>
     public async Task<RingStatus> RetireAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyId);
+        await using var held = await keyLock.AcquireAsync(Doing, cancellationToken);
         var rings = await StatusAsync(cancellationToken);
         var ring = rings.FirstOrDefault(r => r.Keys.Any(k => k.KeyId == keyId))
             ?? throw new KeyRingException($"No ring holds a key {keyId}.");

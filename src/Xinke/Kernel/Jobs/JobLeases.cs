@@ -13,8 +13,11 @@ public sealed class JobLeases(XinkeDb db, JobInstance instance, TimeProvider clo
 {
     public const string Table = "JobLeases";
 
-    /// <summary>Takes <paramref name="name"/> for <paramref name="duration"/> if it is free or its holder's lease expired.</summary>
-    public async Task<HeldLease?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="name"/> for <paramref name="duration"/> if it is free or its holder's lease expired;
+    /// <paramref name="doing"/> is added to the holder so that whoever is refused can be told what runs.
+    /// </summary>
+    public async Task<HeldLease?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken, string? doing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.Length > JobLease.NameMaxLength || duration <= TimeSpan.Zero)
@@ -24,7 +27,8 @@ public sealed class JobLeases(XinkeDb db, JobInstance instance, TimeProvider clo
 
         var now = clock.GetUtcNow().UtcDateTime;
         var expires = now + duration;
-        var holder = instance.Id;
+        var holder = doing is null ? instance.Id : $"{instance.Id} {doing}";
+        holder = holder[..Math.Min(holder.Length, JobLease.HolderMaxLength)];
         var tokens = await db.Database.SqlQuery<long>($"""
             INSERT INTO "JobLeases" ("Name", "Holder", "ExpiresAt", "Token") VALUES ({name}, {holder}, {expires}, 1)
             ON CONFLICT ("Name") DO UPDATE SET "Holder" = excluded."Holder", "ExpiresAt" = excluded."ExpiresAt", "Token" = "JobLeases"."Token" + 1

@@ -94,6 +94,44 @@ public abstract class AuditArchiveTests(DatabaseKind kind) : IntegrationTest(kin
         Assert.Equal(ChainFault.Missing, result.Fault);
     }
 
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task An_event_after_the_cutoff_between_older_ones_stops_the_archive_there()
+    {
+        var baseline = await App.WithDbAsync(db => db.Set<AuditEvent>().MaxAsync(e => (long?)e.Sequence, Cancel)) ?? 0;
+        await RecordAsync(2);
+        clock.SetUtcNow(new DateTimeOffset(2025, 8, 1, 2, 0, 0, TimeSpan.Zero));
+        await RecordAsync(1);
+
+        await AppendHistoryAsync(new DateTime(2025, 1, 20, 2, 0, 0, DateTimeKind.Utc), 2);
+        clock.SetUtcNow(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+
+        var outcome = await ArchiveAsync(new DateOnly(2025, 6, 1));
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal((1L, baseline + 2), (outcome.Value!.FirstSequence, outcome.Value.LastSequence));
+        var remaining = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(Cancel));
+        Assert.Equal([baseline + 3, baseline + 4, baseline + 5, baseline + 6], remaining);
+        var verified = await VerifyAsync(withArchive: true);
+        Assert.True(verified.Ok, verified.ToString());
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-06")]
+    public async Task Nothing_is_archived_when_the_oldest_event_is_already_past_the_cutoff()
+    {
+        await RecordAsync(1);
+        await AppendHistoryAsync(new DateTime(2024, 12, 1, 2, 0, 0, DateTimeKind.Utc), 2);
+        var before = await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(Cancel));
+        clock.SetUtcNow(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+
+        var outcome = await ArchiveAsync(new DateOnly(2025, 1, 1));
+
+        Assert.True(outcome.Succeeded);
+        Assert.Null(outcome.Value);
+        Assert.Equal(before, await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(Cancel)));
+    }
+
     private async Task RecordAsync(int count)
     {
         for (var i = 0; i < count; i++)
@@ -102,6 +140,17 @@ public abstract class AuditArchiveTests(DatabaseKind kind) : IntegrationTest(kin
             await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(new PendingEvent(new Actor(1, "writer"), "login", AuditOutcome.Success), Cancel);
             clock.Advance(TimeSpan.FromMinutes(1));
         }
+    }
+
+    /// <summary>Events brought in later that happened earlier, each a minute after the one before: their times lie before those ahead of them in the chain.</summary>
+    private async Task AppendHistoryAsync(DateTime from, int count)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+        var history = Enumerable.Range(0, count).Select(i => new HistoricalEvent(new PendingEvent(new Actor(1, "writer"), "login", AuditOutcome.Success), from.AddMinutes(i))).ToList();
+        await scope.ServiceProvider.GetRequiredService<AuditWriter>().AppendHistoryAsync(db, history, Cancel);
+        await transaction.CommitAsync(Cancel);
     }
 
     private async Task<Xinke.Kernel.Result<ArchiveManifest?>> ArchiveAsync(DateOnly before)
