@@ -2272,6 +2272,36 @@ namespace Xinke.Migrations.Postgres.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HomeBuilding")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HomeCampus")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("HomeDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HomeFloor")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HomeRack")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HomeRackUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("HomeResponsiblePersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HomeRoom")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("InspectedById")
                         .HasColumnType("bigint");
 
@@ -2306,6 +2336,8 @@ namespace Xinke.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("HomeDepartmentId");
 
                     b.HasIndex("InspectedById");
 
@@ -4942,6 +4974,11 @@ namespace Xinke.Migrations.Postgres.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("HomeDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Xinke.Kernel.Identity.Account", null)
                         .WithMany()

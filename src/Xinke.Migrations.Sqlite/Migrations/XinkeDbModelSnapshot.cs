@@ -2189,6 +2189,36 @@ namespace Xinke.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HomeBuilding")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeCampus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HomeDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HomeFloor")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeRack")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeRackUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HomeResponsiblePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HomeRoom")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InspectedById")
                         .HasColumnType("INTEGER");
 
@@ -2223,6 +2253,8 @@ namespace Xinke.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("HomeDepartmentId");
 
                     b.HasIndex("InspectedById");
 
@@ -4786,6 +4818,11 @@ namespace Xinke.Migrations.Sqlite.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Xinke.Kernel.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("HomeDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Xinke.Kernel.Identity.Account", null)
                         .WithMany()

@@ -60,6 +60,26 @@ public abstract class HumanCodeTests(DatabaseKind kind) : IntegrationTest(kind)
     }
 
     [Fact]
+    public async Task Codes_taken_many_at_once_follow_on_from_the_counter_and_the_next_code_follows_them()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+        var codes = scope.ServiceProvider.GetRequiredService<HumanCodes>();
+        var year = scope.ServiceProvider.GetRequiredService<HospitalClock>().ToLocal(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
+        await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+
+        var first = await codes.NextAsync(ProbeApi.CodeKind, Cancel);
+        var many = await codes.NextManyAsync(ProbeApi.CodeKind, 3, Cancel);
+        var none = await codes.NextManyAsync(ProbeApi.CodeKind, 0, Cancel);
+        var next = await codes.NextAsync(ProbeApi.CodeKind, Cancel);
+
+        Assert.Equal(HumanCodes.Format(ProbeApi.CodeKind, year, 1), first);
+        Assert.Equal([.. Enumerable.Range(2, 3).Select(n => HumanCodes.Format(ProbeApi.CodeKind, year, n))], many);
+        Assert.Empty(none);
+        Assert.Equal(HumanCodes.Format(ProbeApi.CodeKind, year, 5), next);
+    }
+
+    [Fact]
     public async Task A_code_outside_a_transaction_is_refused()
     {
         await using var scope = App.Services.CreateAsyncScope();

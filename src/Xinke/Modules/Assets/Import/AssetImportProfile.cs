@@ -232,9 +232,11 @@ public sealed class AssetImportProfile(XinkeDb db, DepartmentScope scope, HumanC
         ArgumentNullException.ThrowIfNull(records);
         var actor = (await current.GetAsync(cancellationToken))?.Id;
         var assets = records.Select(r => r.Asset).OfType<Asset>().ToList();
-        foreach (var asset in assets.Where(a => a.Tag.Length == 0))
+        // One bump of the counter for the whole file: a first inventory leaves every tag to the register.
+        var untagged = assets.Where(a => a.Tag.Length == 0).ToList();
+        foreach (var (asset, tag) in untagged.Zip(await codes.NextManyAsync(Asset.CodeKind, untagged.Count, cancellationToken)))
         {
-            asset.Tag = await codes.NextAsync(Asset.CodeKind, cancellationToken);
+            asset.Tag = tag;
         }
 
         foreach (var chunk in assets.Chunk(Chunk))

@@ -1,5 +1,6 @@
 using Xinke.Data;
 using Xinke.Kernel;
+using Xinke.Modules.Assets.Register;
 
 namespace Xinke.Modules.Assets.Loans;
 
@@ -56,6 +57,31 @@ public sealed class AssetLoan : IVersioned
     /// <summary>The repair a damaged return opened.</summary>
     public long? RepairId { get; set; }
 
+    /// <summary>
+    /// The department that owned the device before it went out, to which the return gives it back
+    /// (a device handed out on a request passes to the borrower's department while away); null on
+    /// loans recorded before this was kept, whose return leaves the owner as it is.
+    /// </summary>
+    public long? HomeDepartmentId { get; set; }
+
+    /// <summary>Who answered for the device before it went out (ORG-05), restored with the department.</summary>
+    public long? HomeResponsiblePersonId { get; set; }
+
+    public string? HomeCampus { get; set; }
+
+    public string? HomeBuilding { get; set; }
+
+    public string? HomeFloor { get; set; }
+
+    public string? HomeRoom { get; set; }
+
+    public string? HomeRack { get; set; }
+
+    public string? HomeRackUnit { get; set; }
+
+    /// <summary>Where the device stood before it went out: where it stands again once returned.</summary>
+    public AssetLocation HomeLocation => new(HomeCampus, HomeBuilding, HomeFloor, HomeRoom, HomeRack, HomeRackUnit);
+
     /// <summary>The hospital-local day the borrower and liaison were last told the loan is overdue: at most once a day.</summary>
     public DateOnly? OverdueNoticeOn { get; set; }
 
@@ -64,6 +90,42 @@ public sealed class AssetLoan : IVersioned
     public bool IsOpen => ReturnedAt is null;
 
     public bool IsOverdueAt(DateTime now) => IsOpen && DueAt < now;
+
+    /// <summary>Keeps where <paramref name="asset"/> belongs before anything of its check-out changes it.</summary>
+    public void RememberHome(Asset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        HomeDepartmentId = asset.OwningDepartmentId;
+        HomeResponsiblePersonId = asset.ResponsiblePersonId;
+        (HomeCampus, HomeBuilding, HomeFloor, HomeRoom, HomeRack, HomeRackUnit) = (asset.Campus, asset.Building, asset.Floor, asset.Room, asset.Rack, asset.RackUnit);
+    }
+
+    /// <summary>
+    /// Gives a returned device back to the department, person and place it had before it went out;
+    /// returns whether anything changed (false, too, for a loan that kept no home).
+    /// </summary>
+    public Result<bool> SendHome(Asset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        if (HomeDepartmentId is not { } department)
+        {
+            return false;
+        }
+
+        var assigned = asset.AssignTo(HomeResponsiblePersonId, department);
+        if (!assigned.Succeeded)
+        {
+            return assigned.Error!;
+        }
+
+        var moved = asset.MoveTo(HomeLocation);
+        if (!moved.Succeeded)
+        {
+            return moved.Error!;
+        }
+
+        return assigned.Value || moved.Value;
+    }
 
     /// <summary>
     /// Closes the loan with its inspection. The borrower never inspects their own return; a device

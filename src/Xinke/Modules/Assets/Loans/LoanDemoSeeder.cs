@@ -67,6 +67,7 @@ public sealed class LoanDemoSeeder(XinkeDb db, PeopleDirectory people, AssetHist
                     ConditionOut = "外观完好，开机正常",
                     Accessories = "电源适配器、鼠标",
                 };
+                loan.RememberHome(asset);
                 if (returned)
                 {
                     loan.Close(new ReturnInspection("外观完好", true, true, false, null), lentBy, null, asset.HoldsData, now.AddDays(dueIn + 1));

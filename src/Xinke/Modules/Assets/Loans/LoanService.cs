@@ -106,7 +106,9 @@ public sealed class LoanService(
     /// <summary>
     /// Opens the loan of a device its use case has just taken from the store, inside that use case's
     /// transaction: lending at the desk, or fulfilling a device request for a limited time (EQ-02/EQ-03),
-    /// so either way the device comes back only through the return inspection.
+    /// so either way the device comes back only through the return inspection. Call it before the use
+    /// case hands the device to the borrower: the loan keeps the owner, person and place it has now
+    /// and the return gives them back.
     /// </summary>
     internal async Task<Result<AssetLoan>> OpenAsync(
         Asset asset, PersonSummary borrower, DateTime due, string condition, string? accessories, long lentById, DateTime now, CancellationToken cancellationToken)
@@ -137,6 +139,7 @@ public sealed class LoanService(
             ConditionOut = condition,
             Accessories = accessories,
         };
+        loan.RememberHome(asset);
         asset.UpdatedAt = now;
         db.Add(loan);
         await db.SaveChangesAsync(cancellationToken);
@@ -188,31 +191,66 @@ public sealed class LoanService(
                 return inspection.Error!;
             }
 
-            if (loan.Close(inspection.Value!, caller.Id, caller.Account.PersonId, asset.HoldsData, now) is { } refused)
-            {
-                return refused;
-            }
-
-            var checks = string.Create(CultureInfo.InvariantCulture, $"归还验收 {loan.Code}：外观 {inspection.Value!.Condition}；附件{(inspection.Value.AccessoriesComplete ? "齐全" : "不全")}；数据{(inspection.Value.DataWiped ? "已清除" : "未清除")}；{(inspection.Value.Damaged ? "有损坏" : "无损坏")}");
-            history.Record(assetId, AssetEventKind.Return, inspection.Value.Notes is { } notes ? $"{checks}。{notes}" : checks, caller.Id, "loan", loan.Id);
-            if (inspection.Value.Damaged)
-            {
-                var repair = await repairs.RecordAsync(new RepairInput(assetId, inspection.Value.Notes, nameof(RepairKind.InHouse), null, null, null, null, null, null), loan.Id, cancellationToken);
-                if (!repair.Succeeded)
-                {
-                    return repair.Error!;
-                }
-
-                loan.RepairId = repair.Value!.Id;
-            }
-            else if (asset.SetStatus(AssetStatus.InStock) is { } statusRefused)
-            {
-                return statusRefused;
-            }
-
-            asset.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-            return Result<AssetLoan>.Success(loan);
+            return await CloseAsync(loan, asset, inspection.Value!, caller.Id, caller.Account.PersonId, now, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes <paramref name="loan"/> of the tracked <paramref name="asset"/> with its inspection inside
+    /// the use case's transaction (the return at the desk, or the demo's returns): the device goes back
+    /// to the department, person and place it had before it went out, then to the store, or to a
+    /// repair when it came back damaged.
+    /// </summary>
+    internal async Task<Result<AssetLoan>> CloseAsync(
+        AssetLoan loan, Asset asset, ReturnInspection inspection, long inspectorId, long? inspectorPersonId, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loan);
+        ArgumentNullException.ThrowIfNull(asset);
+        ArgumentNullException.ThrowIfNull(inspection);
+        if (loan.Close(inspection, inspectorId, inspectorPersonId, asset.HoldsData, now) is { } refused)
+        {
+            return refused;
+        }
+
+        var home = loan.SendHome(asset);
+        if (!home.Succeeded)
+        {
+            return home.Error!;
+        }
+
+        var checks = string.Create(CultureInfo.InvariantCulture, $"归还验收 {loan.Code}：外观 {inspection.Condition}；附件{(inspection.AccessoriesComplete ? "齐全" : "不全")}；数据{(inspection.DataWiped ? "已清除" : "未清除")}；{(inspection.Damaged ? "有损坏" : "无损坏")}");
+        history.Record(asset.Id, AssetEventKind.Return, inspection.Notes is { } notes ? $"{checks}。{notes}" : checks, inspectorId, "loan", loan.Id);
+        if (home.Value)
+        {
+            history.Record(asset.Id, AssetEventKind.Assigned, await HomeTextAsync(loan, cancellationToken), inspectorId, "loan", loan.Id);
+        }
+
+        if (inspection.Damaged)
+        {
+            var repair = await repairs.RecordAsync(new RepairInput(asset.Id, inspection.Notes, nameof(RepairKind.InHouse), null, null, null, null, null, null), loan.Id, cancellationToken);
+            if (!repair.Succeeded)
+            {
+                return repair.Error!;
+            }
+
+            loan.RepairId = repair.Value!.Id;
+        }
+        else if (asset.SetStatus(AssetStatus.InStock) is { } statusRefused)
+        {
+            return statusRefused;
+        }
+
+        asset.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<AssetLoan>.Success(loan);
+    }
+
+    /// <summary>The timeline's line for a device given back to where it belonged: department, responsible person, place.</summary>
+    private async Task<string> HomeTextAsync(AssetLoan loan, CancellationToken cancellationToken)
+    {
+        var department = await db.Set<Department>().AsNoTracking().Where(d => d.Id == loan.HomeDepartmentId).Select(d => d.Name).SingleAsync(cancellationToken);
+        var person = loan.HomeResponsiblePersonId is { } personId ? await people.FindAsync(personId, cancellationToken) : null;
+        var location = loan.HomeLocation;
+        return $"归还 {loan.Code} 后交回借出前的归属：{department}；责任人 {(person is null ? "无" : $"{person.Name}（{person.EmployeeNumber}）")}；位置 {(location.IsEmpty ? "未登记" : location.Text)}";
     }
 }

@@ -319,17 +319,11 @@ public sealed class AssetRequests(
 
             foreach (var asset in assets)
             {
-                var handedOut = asset.AssignTo(request.PersonId, request.DepartmentId).Error;
-                if (handedOut is not null)
-                {
-                    return handedOut;
-                }
-
-                asset.UpdatedAt = now;
                 var until = request.NeededUntil is { } end ? string.Create(CultureInfo.InvariantCulture, $"，借用至 {end:yyyy-MM-dd}") : string.Empty;
                 history.Record(asset.Id, AssetEventKind.Assigned, $"按申领 {request.Code} 发放给 {person?.Name}（{person?.EmployeeNumber}）{until}", caller.Id, "asset-request", request.Id);
                 if (request.NeededUntil is { } lastDay && person is not null)
                 {
+                    // Lent before it passes to the requester, so the loan keeps where it belongs for its return.
                     var lent = await loans.OpenAsync(asset, person, hospital.StartOfDayUtc(lastDay.AddDays(1)), outCondition, null, caller.Id, now, cancellationToken);
                     if (!lent.Succeeded)
                     {
@@ -340,6 +334,14 @@ public sealed class AssetRequests(
                 {
                     return refused;
                 }
+
+                var handedOut = asset.AssignTo(request.PersonId, request.DepartmentId).Error;
+                if (handedOut is not null)
+                {
+                    return handedOut;
+                }
+
+                asset.UpdatedAt = now;
             }
 
             var text = notifier.Text("notice.asset_request.fulfilled", request.Code, request.FulfilledCount, request.Quantity);

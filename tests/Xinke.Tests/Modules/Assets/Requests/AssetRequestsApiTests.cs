@@ -286,6 +286,40 @@ public abstract class AssetRequestsApiTests(DatabaseKind kind) : AssetRequestsTe
         Assert.Equal(AssetStatus.OnLoan, stillOut.Status);
         Assert.Equal(HttpStatusCode.OK, inspected.StatusCode);
         Assert.Equal(AssetStatus.InStock, (await AssetAsync(laptop)).Status);
-        Assert.Equal(["Assigned", "Loan", "Return"], (await TimelineAsync(engineer, laptop)).Select(e => e.Kind).Reverse());
+        Assert.Equal(["Assigned", "Loan", "Return", "Assigned"], (await TimelineAsync(engineer, laptop)).Select(e => e.Kind).Reverse());
+    }
+
+    [Fact]
+    public async Task A_device_lent_on_a_request_goes_back_to_the_department_person_and_place_it_had_before_when_returned()
+    {
+        var ward = await DepartmentAsync("心血管内科");
+        var it = await DepartmentAsync("信息科");
+        var (staff, _, requester) = await MemberAsync("li.hushi", ward, BuiltInRoles.Staff);
+        var (head, _, _) = await MemberAsync("chen.zhuren", ward, $"{BuiltInRoles.DeptHead}@{ward}");
+        var (engineer, _, keeper) = await MemberAsync("wang.gong", it, BuiltInRoles.ItEngineer);
+        var laptop = await StoredAssetAsync(it, "ZC-2026-000232", a =>
+        {
+            a.TypeId = Laptop;
+            a.Status = AssetStatus.InStock;
+            a.ResponsiblePersonId = keeper;
+            (a.Campus, a.Building, a.Floor, a.Room) = ("本院区", "行政楼", "5F", "信息科库房");
+        });
+        var id = (await ApprovedAsync(staff, head, Laptops(1, neededUntil: "2026-03-20"))).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(engineer, $"/api/v1/asset-requests/{id}/fulfil", new { assetIds = new[] { laptop } })).StatusCode);
+        var away = await AssetAsync(laptop);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(engineer, $"/api/v1/assets/{laptop}/move", new { campus = "本院区", building = "住院楼", floor = "7F", room = "心内科护士站" })).StatusCode);
+        var loan = await WithDbAsync(db => db.Set<AssetLoan>().AsNoTracking().SingleAsync(Cancel));
+
+        var returned = await PostAsync(engineer, $"/api/v1/loans/{loan.Id}/return", new { condition = "完好", accessoriesComplete = true, dataWiped = true, damaged = false });
+
+        Assert.Equal((ward, requester), (away.OwningDepartmentId, away.ResponsiblePersonId));
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        var home = await AssetAsync(laptop);
+        Assert.Equal((it, keeper, AssetStatus.InStock), (home.OwningDepartmentId, home.ResponsiblePersonId, home.Status));
+        Assert.Equal("本院区 / 行政楼 / 5F / 信息科库房", home.Location.Text);
+        var (kind, text) = (await TimelineAsync(engineer, laptop))[0];
+        Assert.Equal("Assigned", kind);
+        Assert.Contains("信息科", text, StringComparison.Ordinal);
+        Assert.Contains("信息科库房", text, StringComparison.Ordinal);
     }
 }
