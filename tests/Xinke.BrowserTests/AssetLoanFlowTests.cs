@@ -84,7 +84,7 @@ public sealed class AssetLoanFlowTests(AssetsServer server, Chromium chromium) :
         await Expect(Page.GetByTestId("open-loan")).ToHaveCountAsync(0);
         var timeline = Page.GetByTestId("asset-timeline").Locator("li");
         await Expect(timeline.Filter(new() { HasText = "按申领" })).ToContainTextAsync("分配");
-        await Expect(timeline.Filter(new() { HasText = "借出" })).ToContainTextAsync("外观完好，含电源适配器");
+        await Expect(timeline.Filter(new() { HasText = "外观完好，含电源适配器" })).ToContainTextAsync("借出");
         await Expect(timeline.Filter(new() { HasText = "数据已清除" })).ToContainTextAsync("归还");
         // The return gives the laptop back to the department and keeper it had before the loan.
         await Expect(timeline.Filter(new() { HasText = "分配" }).Filter(new() { HasText = "归还" })).ToHaveCountAsync(1);
