@@ -47,6 +47,7 @@ public sealed class EvidencePackBuilder(
     {
         ArgumentNullException.ThrowIfNull(request);
         var culture = CultureInfo.CurrentUICulture;
+        db.Database.SetCommandTimeout(TimeSpan.FromSeconds(options.Value.CommandTimeoutSeconds));
 
         // The pack is a Chinese document whoever exports it.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.Chinese);

@@ -40,4 +40,10 @@ public sealed class EvidencePackOptions
 
     /// <summary>Rows of a sheet shown in index.html; the xlsx beside it holds them all.</summary>
     public int HtmlRowsPerSheet { get; set; } = 200;
+
+    /// <summary>
+    /// A pack reads a whole period of records in few, long queries; the database's usual command
+    /// timeout (30 s), right for a request, is too short for a year at a large hospital.
+    /// </summary>
+    public int CommandTimeoutSeconds { get; set; } = 900;
 }

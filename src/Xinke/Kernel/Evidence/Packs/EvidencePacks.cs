@@ -101,12 +101,28 @@ public sealed class EvidencePacks(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             File.Delete(temporary);
-            var failure = ex.GetType().Name;
+            var failure = FailureOf(ex);
             await db.Set<EvidencePack>().Where(p => p.Id == id).ExecuteUpdateAsync(
                 s => s.SetProperty(p => p.Status, EvidencePackStatus.Failed).SetProperty(p => p.Failure, failure).SetProperty(p => p.FinishedAt, clock.GetUtcNow().UtcDateTime),
                 CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The exception and its causes by type (a timeout shows under the driver's own exception);
+    /// messages stay in the log, as they can quote the records being read.
+    /// </summary>
+    private static string FailureOf(Exception exception)
+    {
+        var types = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            types.Add(current.GetType().Name);
+        }
+
+        var failure = string.Join(" < ", types);
+        return failure.Length <= EvidencePack.FailureMaxLength ? failure : failure[..EvidencePack.FailureMaxLength];
     }
 
     /// <summary>
