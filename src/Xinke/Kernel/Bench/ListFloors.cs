@@ -26,9 +26,9 @@ public static class ListFloors
     {
         ArgumentNullException.ThrowIfNull(bench);
         bench.MapRawQuery("assets", Assets + $"""ORDER BY "a"."Tag", "a"."Id" LIMIT {PageRows}""");
-        bench.MapRawQuery("assets-after", Assets + $"""WHERE "a"."Tag" > @tag OR ("a"."Tag" = @tag AND "a"."Id" > @id) ORDER BY "a"."Tag", "a"."Id" LIMIT {PageRows}""");
+        bench.MapRawQuery("assets-after", Assets + $"""WHERE "a"."Tag" >= @tag AND ("a"."Tag" > @tag OR "a"."Id" > @id) ORDER BY "a"."Tag", "a"."Id" LIMIT {PageRows}""");
         bench.MapRawQuery("tickets", Tickets + $"""ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
-        bench.MapRawQuery("tickets-after", Tickets + $"""WHERE "t"."Id" < @id OR ("t"."Id" = @id AND "t"."Id" < @id) ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
+        bench.MapRawQuery("tickets-after", Tickets + $"""WHERE "t"."Id" <= @id AND ("t"."Id" < @id OR "t"."Id" < @id) ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
         bench.MapRawQuery("tickets-fault-p3", Tickets + $"""WHERE "t"."Kind" = 'Fault' AND "t"."Priority" = 'P3' ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
         return bench;
     }

@@ -6,8 +6,6 @@ using Xinke.Kernel.Audit;
 using Xinke.Kernel.Crypto;
 using Xinke.Kernel.Files;
 using Xinke.Modules.Organization.People;
-using Xinke.Tests.Kernel.Files;
-using Xinke.Tests.Modules.Staff;
 
 namespace Xinke.Tests.Kernel.Crypto;
 
@@ -15,29 +13,11 @@ namespace Xinke.Tests.Kernel.Crypto;
 /// <c>xinke keys</c> against a serving installation whose field key ring is in its data folder
 /// and whose attachments are encrypted under a key file: rotation, re-encryption, retirement.
 /// </summary>
-public abstract class KeyRotationTests(DatabaseKind kind) : AttachmentTest(kind)
+public abstract class KeyRotationTests(DatabaseKind kind) : KeyRingTest(kind)
 {
     public sealed class OnSqlite() : KeyRotationTests(DatabaseKind.Sqlite);
 
     public sealed class OnPostgres() : KeyRotationTests(DatabaseKind.Postgres);
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Xinke:Crypto:FieldKey"] = string.Empty };
-
-    private ICryptoProvider Crypto => App.Services.GetRequiredService<ICryptoProvider>();
-
-    private FileCipher Cipher => App.Services.GetRequiredService<FileCipher>();
-
-    protected override void ConfigureFiles(FilesOptions options)
-    {
-        var keyFile = Path.Combine(App.Database.DataFolder, "keys", "files-sm4.key");
-        if (!File.Exists(keyFile))
-        {
-            KeyFiles.Write(keyFile, KeyFiles.Format([Sm4Gcm.NewKey()]), overwrite: false);
-        }
-
-        options.Encryption.Enabled = true;
-        options.Encryption.KeyFile = keyFile;
-    }
 
     [Fact]
     [Trait("Req", "DATA-09")]
@@ -51,23 +31,23 @@ public abstract class KeyRotationTests(DatabaseKind kind) : AttachmentTest(kind)
         var (oldFieldKey, oldFilesKey) = (Crypto.KeyId, Cipher.KeyId!);
         var oldStorageKey = await WithDbAsync(db => db.Set<Attachment>().Where(a => a.Id == attachmentId).Select(a => a.StorageKey).SingleAsync(Cancel));
 
-        var rotated = await InScopeAsync(r => r.RotateAsync(includeFiles: true, Cancel));
+        var rotated = await InScopeAsync(App, r => r.RotateAsync(includeFiles: true, Cancel));
 
         Assert.Equal([(KeyRotation.FieldsRing, oldFieldKey), (KeyRotation.FilesRing, oldFilesKey)], rotated.Select(r => (r.Ring, r.OldKeyId)));
-        Assert.Equal("13800138000", await PhoneAsync(before));
+        Assert.Equal("13800138000", await PhoneAsync(App, before));
         Assert.Equal(document, await client.GetByteArrayAsync($"/api/v1/attachments/{attachmentId}/content", Cancel));
         var after = await PersonWithPhoneAsync("13900139000");
         Assert.Contains(await RawPhonesAsync(), v => v.StartsWith(FieldProtector.PrefixOf(oldFieldKey), StringComparison.Ordinal));
         Assert.Contains(await RawPhonesAsync(), v => v.StartsWith(FieldProtector.PrefixOf(Crypto.KeyId), StringComparison.Ordinal));
 
-        Assert.True(await InScopeAsync(r => r.ReencryptFieldsAsync(2, null, Cancel)) > 0);
-        Assert.Equal(1, await InScopeAsync(r => r.ReencryptFilesAsync(null, Cancel)));
+        Assert.True(await InScopeAsync(App, r => r.ReencryptFieldsAsync(2, null, Cancel)) > 0);
+        Assert.Equal(1, await InScopeAsync(App, r => r.ReencryptFilesAsync(null, Cancel)));
 
         Assert.DoesNotContain(await RawPhonesAsync(), v => v.StartsWith(FieldProtector.PrefixOf(oldFieldKey), StringComparison.Ordinal));
-        var status = await InScopeAsync(r => r.StatusAsync(Cancel));
+        var status = await InScopeAsync(App, r => r.StatusAsync(Cancel));
         Assert.All(status.SelectMany(r => r.Keys).Where(k => !k.Current), k => Assert.Equal(0, k.Count));
-        Assert.Equal("13800138000", await PhoneAsync(before));
-        Assert.Equal("13900139000", await PhoneAsync(after));
+        Assert.Equal("13800138000", await PhoneAsync(App, before));
+        Assert.Equal("13900139000", await PhoneAsync(App, after));
         var attachment = await WithDbAsync(db => db.Set<Attachment>().AsNoTracking().SingleAsync(a => a.Id == attachmentId, Cancel));
         Assert.Equal(Cipher.KeyId, attachment.KeyId);
         Assert.NotEqual(oldFilesKey, attachment.KeyId);
@@ -93,20 +73,20 @@ public abstract class KeyRotationTests(DatabaseKind kind) : AttachmentTest(kind)
         }
 
         var oldKey = Crypto.KeyId;
-        await InScopeAsync(r => r.RotateAsync(includeFiles: false, Cancel));
+        await InScopeAsync(App, r => r.RotateAsync(includeFiles: false, Cancel));
         var sealedUnderOld = await UsesAsync(oldKey);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => InScopeAsync(r => r.ReencryptFieldsAsync(2, new StopAfterFirstChunk(stop), stop.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => InScopeAsync(App, r => r.ReencryptFieldsAsync(2, new StopAfterFirstChunk(stop), stop.Token)));
 
         var left = await UsesAsync(oldKey);
         Assert.InRange(left, 1, sealedUnderOld - 1);
-        Assert.Equal(left, await InScopeAsync(r => r.ReencryptFieldsAsync(2, null, Cancel)));
+        Assert.Equal(left, await InScopeAsync(App, r => r.ReencryptFieldsAsync(2, null, Cancel)));
         Assert.Equal(0, await UsesAsync(oldKey));
-        Assert.Equal(0, await InScopeAsync(r => r.ReencryptFieldsAsync(2, null, Cancel)));
+        Assert.Equal(0, await InScopeAsync(App, r => r.ReencryptFieldsAsync(2, null, Cancel)));
         foreach (var (id, phone) in people)
         {
-            Assert.Equal(phone, await PhoneAsync(id));
+            Assert.Equal(phone, await PhoneAsync(App, id));
         }
     }
 
@@ -116,23 +96,23 @@ public abstract class KeyRotationTests(DatabaseKind kind) : AttachmentTest(kind)
     {
         var person = await PersonWithPhoneAsync("13700137000");
         var oldKey = Crypto.KeyId;
-        await InScopeAsync(r => r.RotateAsync(includeFiles: false, Cancel));
+        await InScopeAsync(App, r => r.RotateAsync(includeFiles: false, Cancel));
 
-        var inUse = await Assert.ThrowsAsync<KeyRingException>(() => InScopeAsync(r => r.RetireAsync(oldKey, Cancel)));
-        var current = await Assert.ThrowsAsync<KeyRingException>(() => InScopeAsync(r => r.RetireAsync(Crypto.KeyId, Cancel)));
-        await Assert.ThrowsAsync<KeyRingException>(() => InScopeAsync(r => r.RetireAsync("0badc0de", Cancel)));
+        var inUse = await Assert.ThrowsAsync<KeyRingException>(() => InScopeAsync(App, r => r.RetireAsync(oldKey, Cancel)));
+        var current = await Assert.ThrowsAsync<KeyRingException>(() => InScopeAsync(App, r => r.RetireAsync(Crypto.KeyId, Cancel)));
+        await Assert.ThrowsAsync<KeyRingException>(() => InScopeAsync(App, r => r.RetireAsync("0badc0de", Cancel)));
 
         Assert.Contains("reencrypt", inUse.Message, StringComparison.Ordinal);
         Assert.Contains("current", current.Message, StringComparison.Ordinal);
         Assert.Contains(oldKey, Crypto.RetiredKeyIds);
-        Assert.Equal("13700137000", await PhoneAsync(person));
+        Assert.Equal("13700137000", await PhoneAsync(App, person));
 
-        await InScopeAsync(r => r.ReencryptFieldsAsync(KeyRotation.DefaultChunkSize, null, Cancel));
-        var status = await InScopeAsync(r => r.RetireAsync(oldKey, Cancel));
+        await InScopeAsync(App, r => r.ReencryptFieldsAsync(KeyRotation.DefaultChunkSize, null, Cancel));
+        var status = await InScopeAsync(App, r => r.RetireAsync(oldKey, Cancel));
 
         Assert.DoesNotContain(status.Keys, k => k.KeyId == oldKey);
         Assert.DoesNotContain(oldKey, Crypto.RetiredKeyIds);
-        Assert.Equal("13700137000", await PhoneAsync(person));
+        Assert.Equal("13700137000", await PhoneAsync(App, person));
     }
 
     [Fact]
@@ -149,17 +129,8 @@ public abstract class KeyRotationTests(DatabaseKind kind) : AttachmentTest(kind)
         Assert.Equal(Cipher.KeyId, scope.ServiceProvider.GetRequiredService<FileCipher>().KeyId);
     }
 
-    private async Task<T> InScopeAsync<T>(Func<KeyRotation, Task<T>> action)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<KeyRotation>());
-    }
-
     private async Task<long> UsesAsync(string keyId) =>
-        (await InScopeAsync(r => r.StatusAsync(Cancel))).Single(r => r.Ring == KeyRotation.FieldsRing).Keys.Single(k => k.KeyId == keyId).Count;
-
-    private Task<string?> PhoneAsync(long personId) =>
-        WithDbAsync(db => db.Set<Person>().Where(p => p.Id == personId).Select(p => p.Phone).SingleAsync(Cancel));
+        (await InScopeAsync(App, r => r.StatusAsync(Cancel))).Single(r => r.Ring == KeyRotation.FieldsRing).Keys.Single(k => k.KeyId == keyId).Count;
 
     /// <summary>The phone column as stored, past the converter.</summary>
     private Task<List<string>> RawPhonesAsync() => WithDbAsync(db =>
@@ -171,19 +142,6 @@ public abstract class KeyRotationTests(DatabaseKind kind) : AttachmentTest(kind)
         var sql = $"SELECT \"{column}\" AS \"Value\" FROM {from} WHERE \"{column}\" IS NOT NULL";
         return db.Database.SqlQueryRaw<string>(sql).ToListAsync(Cancel);
     });
-
-    private async Task<long> PersonWithPhoneAsync(string phone)
-    {
-        var department = await StaffTestRecords.DepartmentAsync(App, "信息科" + Guid.NewGuid().ToString("N")[..6]);
-        var id = await StaffTestRecords.PersonAsync(App, department, "王轮换");
-        await WithDbAsync(async db =>
-        {
-            var person = await db.Set<Person>().SingleAsync(p => p.Id == id, Cancel);
-            person.Phone = phone;
-            return await db.SaveChangesAsync(Cancel);
-        });
-        return id;
-    }
 
     /// <summary>Stops the re-encryption once its first chunk is committed, as an operator's Ctrl+C would.</summary>
     private sealed class StopAfterFirstChunk(CancellationTokenSource stop) : IProgress<ReencryptionProgress>

@@ -36,28 +36,36 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key)
         var keyBody = key.Body;
         var idBody = new ParameterRebinder(id.Parameters[0], row).Visit(id.Body);
 
-        // (key > v) OR (key = v AND id > lastId), mirrored for a descending sort; the values are
-        // captured as closures so EF sends them as parameters.
+        // key >= v AND (key > v OR id > lastId), mirrored for a descending sort. The leading
+        // range is what lets the database start the index scan at the cursor: written as
+        // (key > v) OR (key = v AND id > lastId), PostgreSQL walks the index from its first entry
+        // and filters, so a deep page reads the whole table. The values are captured as closures
+        // so EF sends them as parameters.
         var valueExpression = Parameterised(value);
         var idExpression = Parameterised(position.Id);
-        var keyBeyond = Compare(keyBody, valueExpression, descending);
-        var keyEqual = Expression.Equal(keyBody, valueExpression);
+        var keyFrom = Compare(keyBody, valueExpression, descending, orEqual: true);
+        var keyBeyond = Compare(keyBody, valueExpression, descending, orEqual: false);
         var idBeyond = descending ? Expression.LessThan(idBody, idExpression) : Expression.GreaterThan(idBody, idExpression);
-        var predicate = Expression.OrElse(keyBeyond, Expression.AndAlso(keyEqual, idBeyond));
+        var predicate = Expression.AndAlso(keyFrom, Expression.OrElse(keyBeyond, idBeyond));
         return source.Where(Expression.Lambda<Func<T, bool>>(predicate, row));
     }
 
     internal override CursorPosition PositionOf(T item, long id) => CursorPosition.Of(compiled(item), id);
 
-    private static BinaryExpression Compare(Expression left, Expression right, bool descending)
+    private static BinaryExpression Compare(Expression left, Expression right, bool descending, bool orEqual)
     {
         if (typeof(TKey) == typeof(string))
         {
-            var compare = Expression.Call(StringCompare, left, right);
-            return descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
+            (left, right) = (Expression.Call(StringCompare, left, right), Expression.Constant(0));
         }
 
-        return descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+        return (descending, orEqual) switch
+        {
+            (false, false) => Expression.GreaterThan(left, right),
+            (false, true) => Expression.GreaterThanOrEqual(left, right),
+            (true, false) => Expression.LessThan(left, right),
+            (true, true) => Expression.LessThanOrEqual(left, right),
+        };
     }
 
     private static MemberExpression Parameterised<TValue>(TValue value)
