@@ -59,6 +59,7 @@ static WebApplication CreateApp(string[] args)
     builder.Services.AddConsistencyCheck();
     builder.Services.AddDemoSeeder<AdministratorsDemoSeeder>();
     builder.Services.AddDemoSeeder<AuditHistoryDemoSeeder>();
+    builder.Services.AddDemoSeeder<PlannerStatisticsDemoSeeder>();
     builder.Services.AddOrganization();
     builder.Services.AddLeadership();
     builder.Services.AddPosts();

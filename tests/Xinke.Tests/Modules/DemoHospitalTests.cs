@@ -13,7 +13,8 @@ namespace Xinke.Tests.Modules;
 
 /// <summary>
 /// Every landed module's seeder, run as <c>xinke demo</c> runs them on a fresh installation: the demo
-/// accounts end active with their training and agreement on record, and the audit chain verifies.
+/// accounts end active with their training and agreement on record, the audit chain verifies, and
+/// PostgreSQL has statistics of what was loaded.
 /// </summary>
 public abstract class DemoHospitalTests(DatabaseKind kind) : IntegrationTest(kind)
 {
@@ -34,7 +35,16 @@ public abstract class DemoHospitalTests(DatabaseKind kind) : IntegrationTest(kin
 
         Assert.True(ran.Succeeded, ran.Error?.Code);
         Assert.Equal(["administrators", "organization", "systems", "posts", "staff", "leadership", "access"], ran.Value!.Take(7));
+        Assert.Equal("planner-statistics", ran.Value![^1]);
         var db = services.GetRequiredService<XinkeDb>();
+        if (Kind == DatabaseKind.Postgres)
+        {
+            var analysed = await db.Database.SqlQueryRaw<string>(
+                """SELECT "relname" AS "Value" FROM "pg_stat_user_tables" WHERE "last_analyze" IS NOT NULL""").ToListAsync(Cancel);
+            Assert.Contains("Assets", analysed);
+            Assert.Contains("Tickets", analysed);
+        }
+
         var demo = await db.Set<Account>().AsNoTracking().Where(a => BuiltInRoles.All.Contains(a.UserName) && a.BootstrapName == null).ToListAsync(Cancel);
         Assert.Equal(8, demo.Count);
         Assert.All(demo, a => Assert.Equal(AccountState.Active, a.State));
