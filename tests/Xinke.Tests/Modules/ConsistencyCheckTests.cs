@@ -5,6 +5,7 @@ using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Identity;
 using Xinke.Kernel.Obligations;
+using Xinke.Kernel.Workflow;
 using Xinke.Modules.Access.Requests;
 using Xinke.Modules.ServiceDesk.Tickets;
 using Xinke.Modules.Staff;
@@ -64,6 +65,26 @@ public abstract class ConsistencyCheckTests(DatabaseKind kind) : IntegrationTest
         });
 
         Assert.Contains(await ViolationsAsync("access"), v => v.RequirementId == "ACC-02" && v.Record == code);
+    }
+
+    [Fact]
+    [Trait("Req", "ACC-02")]
+    public async Task A_granted_permission_resting_on_an_approval_of_another_record_is_reported()
+    {
+        await SeedAsync();
+
+        var (code, borrowed) = await App.WithDbAsync(async db =>
+        {
+            var granted = await db.Set<PermissionRequest>().OrderBy(r => r.Id).FirstAsync(r => r.Status == PermissionRequestStatus.Granted, Cancel);
+            var other = await db.Set<ApprovalRequest>().OrderBy(a => a.Id).FirstAsync(a => a.State == ApprovalState.Approved && a.Id != granted.ApprovalId, Cancel);
+            granted.ApprovalId = other.Id;
+            await db.SaveChangesAsync(Cancel);
+            return (granted.Code, other.Code);
+        });
+
+        var found = Assert.Single(await ViolationsAsync("access"));
+        Assert.Equal(("ACC-02", code), (found.RequirementId, found.Record));
+        Assert.Contains(borrowed, found.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,11 +14,12 @@ namespace Xinke.Modules.Assets;
 
 /// <summary>
 /// The equipment rules on stored records: key devices have a designated place (EQ-01); a request in
-/// use was approved by someone other than its filer (EQ-02); a returned loan was inspected by someone
+/// use was approved, in its own approval, by someone other than its filer (EQ-02); a returned loan was inspected by someone
 /// other than its borrower, a data-holding device came back wiped (EQ-03); a repair was recorded by a
 /// holder of <see cref="AssetsPermissions.Repair"/> (EQ-05); a scrapping past approval rests on a scrap
-/// appraisal by someone other than its starter and its approvers, an approval by others, and a
-/// completed one of a data-holding device has its destruction record (EQ-06).
+/// appraisal by a holder of <see cref="AssetsPermissions.Appraise"/> other than its starter and its
+/// approvers, its own approval decided by others, and a completed one of a data-holding device has its
+/// destruction record (EQ-06).
 /// </summary>
 public sealed class AssetRuleChecks(XinkeDb db) : IRecordRuleCheck
 {
@@ -58,13 +59,17 @@ public sealed class AssetRuleChecks(XinkeDb db) : IRecordRuleCheck
     {
         var inUse = await db.Set<AssetRequest>().AsNoTracking()
             .Where(r => r.Status == AssetRequestStatus.Approved || r.Status == AssetRequestStatus.Fulfilled || r.Status == AssetRequestStatus.Closed)
-            .OrderBy(r => r.Id).Select(r => new { r.Code, r.FiledById, r.ApprovalId, r.FulfilledCount, Items = r.Items.Count }).ToListAsync(cancellationToken);
+            .OrderBy(r => r.Id).Select(r => new { r.Id, r.Code, r.FiledById, r.ApprovalId, r.FulfilledCount, Items = r.Items.Count }).ToListAsync(cancellationToken);
         var approvals = await ApprovalFacts.OfAsync(db, [.. inUse.Where(r => r.ApprovalId is not null).Select(r => r.ApprovalId!.Value)], cancellationToken);
         foreach (var request in inUse)
         {
             if (request.ApprovalId is not { } id || !approvals.TryGetValue(id, out var approval) || !approval.ApprovedByOthersThan(request.FiledById))
             {
                 yield return new RuleViolation(AssetRequestErrors.Requirement, request.Code, "Handed out without an approval decided by someone other than its filer.");
+            }
+            else if (!approval.IsFor(AssetRequests.ApprovalKind, request.Id))
+            {
+                yield return new RuleViolation(AssetRequestErrors.Requirement, request.Code, $"Its approval {approval.Code} was opened for another record.");
             }
 
             if (request.Items != request.FulfilledCount)
@@ -123,8 +128,10 @@ public sealed class AssetRuleChecks(XinkeDb db) : IRecordRuleCheck
         }
     }
 
+    /// <summary>As for repairs, the appraiser's qualification is read from the roles held today.</summary>
     private async IAsyncEnumerable<RuleViolation> ScrappingViolationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var qualified = db.Set<RoleAssignment>().Where(a => a.Role!.Permissions.Any(p => p.Permission == AssetsPermissions.Appraise)).Select(a => a.AccountId);
         var approved = await db.Set<AssetScrapping>().AsNoTracking()
             .Where(s => s.Status == ScrappingStatus.Approved || s.Status == ScrappingStatus.Completed)
             .OrderBy(s => s.Id)
@@ -141,7 +148,7 @@ public sealed class AssetRuleChecks(XinkeDb db) : IRecordRuleCheck
                 HeldData = db.Set<Asset>().Where(a => a.Id == s.AssetId).Select(a => a.HoldsData).FirstOrDefault(),
                 Tag = db.Set<Asset>().Where(a => a.Id == s.AssetId).Select(a => a.Tag).FirstOrDefault(),
                 Appraisal = db.Set<AssetAppraisal>().Where(a => a.Id == s.AppraisalId && a.AssetId == s.AssetId)
-                    .Select(a => new { a.AppraiserId, a.Recommendation }).FirstOrDefault(),
+                    .Select(a => new { a.AppraiserId, a.Recommendation, Qualified = qualified.Contains(a.AppraiserId) }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var approvals = await ApprovalFacts.OfAsync(db, [.. approved.Where(s => s.ApprovalId is not null).Select(s => s.ApprovalId!.Value)], cancellationToken);
@@ -156,10 +163,18 @@ public sealed class AssetRuleChecks(XinkeDb db) : IRecordRuleCheck
             {
                 yield return new RuleViolation(ScrapErrors.Requirement, record, "Its appraiser also started its scrapping.");
             }
+            else if (!scrapping.Appraisal.Qualified)
+            {
+                yield return new RuleViolation(ScrapErrors.Requirement, record, $"Appraised by someone who does not hold {AssetsPermissions.Appraise}.");
+            }
 
             if (scrapping.ApprovalId is not { } id || !approvals.TryGetValue(id, out var approval) || !approval.ApprovedByOthersThan(scrapping.StartedById))
             {
                 yield return new RuleViolation(ScrapErrors.Requirement, record, "Scrapped without an approval decided by someone other than its starter.");
+            }
+            else if (!approval.IsFor(ScrappingService.ApprovalKind, scrapping.Id))
+            {
+                yield return new RuleViolation(ScrapErrors.Requirement, record, $"Its approval {approval.Code} was opened for another record.");
             }
             else if (scrapping.Appraisal is { } appraisal && approval.DeciderIds.Contains(appraisal.AppraiserId))
             {

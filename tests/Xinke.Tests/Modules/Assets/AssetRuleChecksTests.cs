@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Data.Consistency;
 using Xinke.Kernel.Demo;
 using Xinke.Kernel.Identity;
+using Xinke.Kernel.Workflow;
 using Xinke.Modules.Assets.Loans;
 using Xinke.Modules.Assets.Register;
 using Xinke.Modules.Assets.Repairs;
@@ -46,25 +48,27 @@ public abstract class AssetRuleChecksTests(DatabaseKind kind) : IntegrationTest(
 
     [Fact]
     [Trait("Req", "EQ-02")]
-    public async Task A_request_handed_out_without_its_approval_and_one_whose_count_disagrees_are_reported()
+    public async Task A_request_handed_out_without_its_approval_on_another_requests_approval_or_whose_count_disagrees_is_reported()
     {
         await CleanDemoAsync();
 
-        var (unapproved, miscounted) = await App.WithDbAsync(async db =>
+        var (unapproved, miscounted, borrowed) = await App.WithDbAsync(async db =>
         {
             var handedOut = await db.Set<AssetRequest>().Where(r => r.Status == AssetRequestStatus.Fulfilled || r.Status == AssetRequestStatus.Closed)
-                .OrderBy(r => r.Id).Take(2).ToListAsync(Cancel);
-            Assert.Equal(2, handedOut.Count);
+                .OrderBy(r => r.Id).Take(3).ToListAsync(Cancel);
+            Assert.Equal(3, handedOut.Count);
             handedOut[0].ApprovalId = null;
             handedOut[1].FulfilledCount++;
+            handedOut[2].ApprovalId = handedOut[1].ApprovalId;
             await db.SaveChangesAsync(Cancel);
-            return (handedOut[0].Code, handedOut[1].Code);
+            return (handedOut[0].Code, handedOut[1].Code, handedOut[2].Code);
         });
 
         var found = await ViolationsAsync();
         Assert.Contains(found, v => v.RequirementId == "EQ-02" && v.Record == unapproved && v.Message.Contains("approval", StringComparison.Ordinal));
         Assert.Contains(found, v => v.RequirementId == "EQ-02" && v.Record == miscounted && v.Message.Contains("count", StringComparison.Ordinal));
-        Assert.Equal(2, found.Count);
+        Assert.Contains(found, v => v.RequirementId == "EQ-02" && v.Record == borrowed && v.Message.Contains("another record", StringComparison.Ordinal));
+        Assert.Equal(3, found.Count);
     }
 
     [Fact]
@@ -119,32 +123,35 @@ public abstract class AssetRuleChecksTests(DatabaseKind kind) : IntegrationTest(
 
     [Fact]
     [Trait("Req", "EQ-06")]
-    public async Task Scrappings_without_an_unfit_appraisal_appraised_by_their_starter_or_an_approver_or_without_destroying_data_are_reported()
+    public async Task Scrappings_whose_appraisal_or_approval_breaks_the_rules_or_without_destroying_data_are_reported()
     {
         await CleanDemoAsync();
         var accounts = await DemoAccountsAsync();
-        var (engineer, head, director) = (accounts[BuiltInRoles.ItEngineer], accounts[BuiltInRoles.DeptHead], accounts[BuiltInRoles.ItDirector]);
+        var (engineer, head, director, leadership) =
+            (accounts[BuiltInRoles.ItEngineer], accounts[BuiltInRoles.DeptHead], accounts[BuiltInRoles.ItDirector], accounts[BuiltInRoles.Leadership]);
 
         var tags = await App.WithDbAsync(async db =>
         {
-            // An approval the department head decided and the engineer did not: the planted scrappings point at it.
-            var approval = await db.Set<AssetRequest>().Where(r => r.Status == AssetRequestStatus.Fulfilled).Select(r => r.ApprovalId!.Value).FirstAsync(Cancel);
-            var assets = await db.Set<Asset>().Where(a => a.Status == AssetStatus.InUse && !a.HoldsData).OrderBy(a => a.Id).Take(5).ToListAsync(Cancel);
-            (long Appraiser, AppraisalRecommendation Advice, ScrappingStatus Status)[] plants =
+            var requestApproval = await db.Set<AssetRequest>().Where(r => r.Status == AssetRequestStatus.Fulfilled).Select(r => r.ApprovalId!.Value).FirstAsync(Cancel);
+            var assets = await db.Set<Asset>().Where(a => a.Status == AssetStatus.InUse && !a.HoldsData).OrderBy(a => a.Id).Take(7).ToListAsync(Cancel);
+            Assert.Equal(7, assets.Count);
+            (long Appraiser, AppraisalRecommendation Advice, ScrappingStatus Status, long? Decider)[] plants =
             [
-                (director, AppraisalRecommendation.Repair, ScrappingStatus.Approved),
-                (engineer, AppraisalRecommendation.Scrap, ScrappingStatus.Approved),
-                (head, AppraisalRecommendation.Scrap, ScrappingStatus.Approved),
-                (director, AppraisalRecommendation.Scrap, ScrappingStatus.Completed),
-                (director, AppraisalRecommendation.Scrap, ScrappingStatus.Completed),
+                (director, AppraisalRecommendation.Repair, ScrappingStatus.Approved, head),
+                (engineer, AppraisalRecommendation.Scrap, ScrappingStatus.Approved, head),
+                (director, AppraisalRecommendation.Scrap, ScrappingStatus.Approved, director),
+                (director, AppraisalRecommendation.Scrap, ScrappingStatus.Completed, head),
+                (leadership, AppraisalRecommendation.Scrap, ScrappingStatus.Approved, head),
+                (director, AppraisalRecommendation.Scrap, ScrappingStatus.Approved, null),
+                (director, AppraisalRecommendation.Scrap, ScrappingStatus.Completed, head),
             ];
             assets[3].HoldsData = true;
-            foreach (var (asset, (appraiser, advice, status)) in assets.Zip(plants))
+            foreach (var (asset, (appraiser, advice, status, decider)) in assets.Zip(plants))
             {
                 var appraisal = new AssetAppraisal { AssetId = asset.Id, AppraiserId = appraiser, AppraisedAt = Now, Findings = "主板烧毁", Recommendation = advice };
                 db.Add(appraisal);
                 await db.SaveChangesAsync(Cancel);
-                db.Add(new AssetScrapping
+                var scrapping = new AssetScrapping
                 {
                     AssetId = asset.Id,
                     AppraisalId = appraisal.Id,
@@ -153,9 +160,11 @@ public abstract class AssetRuleChecksTests(DatabaseKind kind) : IntegrationTest(
                     StartedAt = Now,
                     PreviousStatus = asset.Status,
                     Status = status,
-                    ApprovalId = approval,
                     DisposalMethod = status == ScrappingStatus.Completed ? "交回收商" : null,
-                });
+                };
+                db.Add(scrapping);
+                await db.SaveChangesAsync(Cancel);
+                scrapping.ApprovalId = decider is { } by ? await ApprovedScrappingAsync(db, scrapping, asset.Tag, engineer, by) : requestApproval;
             }
 
             await db.SaveChangesAsync(Cancel);
@@ -167,8 +176,24 @@ public abstract class AssetRuleChecksTests(DatabaseKind kind) : IntegrationTest(
         Assert.Contains(found, v => v.RequirementId == "EQ-06" && v.Record == tags[1] && v.Message.Contains("also started", StringComparison.Ordinal));
         Assert.Contains(found, v => v.RequirementId == "EQ-06" && v.Record == tags[2] && v.Message.Contains("also decided its approval", StringComparison.Ordinal));
         Assert.Contains(found, v => v.RequirementId == "EQ-06" && v.Record == tags[3] && v.Message.Contains("destruction", StringComparison.Ordinal));
-        Assert.DoesNotContain(found, v => v.Record == tags[4]);
-        Assert.Equal(4, found.Count);
+        Assert.Contains(found, v => v.RequirementId == "EQ-06" && v.Record == tags[4] && v.Message.Contains(Xinke.Modules.Assets.AssetsPermissions.Appraise, StringComparison.Ordinal));
+        Assert.Contains(found, v => v.RequirementId == "EQ-06" && v.Record == tags[5] && v.Message.Contains("another record", StringComparison.Ordinal));
+        Assert.DoesNotContain(found, v => v.Record == tags[6]);
+        Assert.Equal(6, found.Count);
+    }
+
+    /// <summary>An approval of the scrapping itself, opened by its starter and approved by <paramref name="decider"/> alone.</summary>
+    private async Task<long> ApprovedScrappingAsync(XinkeDb db, AssetScrapping scrapping, string tag, long starter, long decider)
+    {
+        var subject = new ApprovalSubject("assets", "scrapping", scrapping.Id.ToString(CultureInfo.InvariantCulture), tag, $"报废 {tag}", null);
+        var approval = ApprovalRequest.Open(
+            $"APR-PLANTED-{scrapping.Id}", ScrappingService.ApprovalKind, subject, starter, null, [new ApprovalStep { Order = 1, AccountId = decider }], Now, Now.AddDays(7));
+        db.Add(approval);
+        await db.SaveChangesAsync(Cancel);
+        Assert.True(approval.Decide(decider, ApprovalVerdict.Approve, null, null, Now).Succeeded);
+        await db.SaveChangesAsync(Cancel);
+        Assert.Equal(ApprovalState.Approved, approval.State);
+        return approval.Id;
     }
 
     /// <summary>The small demo hospital, which passes every record check before anything is planted.</summary>
@@ -185,7 +210,7 @@ public abstract class AssetRuleChecksTests(DatabaseKind kind) : IntegrationTest(
 
     private Task<Dictionary<string, long>> DemoAccountsAsync() =>
         App.WithDbAsync(db => db.Set<Account>().AsNoTracking()
-            .Where(a => a.UserName == BuiltInRoles.ItEngineer || a.UserName == BuiltInRoles.DeptHead || a.UserName == BuiltInRoles.ItDirector)
+            .Where(a => a.UserName == BuiltInRoles.ItEngineer || a.UserName == BuiltInRoles.DeptHead || a.UserName == BuiltInRoles.ItDirector || a.UserName == BuiltInRoles.Leadership)
             .ToDictionaryAsync(a => a.UserName, a => a.Id, Cancel));
 
     /// <summary>What the check finds in the assets area, once every other area is still clean.</summary>
