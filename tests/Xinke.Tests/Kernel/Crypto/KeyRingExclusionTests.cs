@@ -195,26 +195,6 @@ public abstract class KeyRingExclusionTests(DatabaseKind kind) : KeyRingTest(kin
         }
     }
 
-    private static async Task AssertPhonesAsync(XinkeApp app, IReadOnlyList<(long Id, string Phone)> people)
-    {
-        foreach (var (id, phone) in people)
-        {
-            Assert.Equal(phone, await PhoneAsync(app, id));
-        }
-    }
-
-    private async Task<IReadOnlyList<(long Id, string Phone)>> PeopleAsync(int count)
-    {
-        var people = new List<(long, string)>();
-        for (var i = 0; i < count; i++)
-        {
-            var phone = $"1370013700{i}";
-            people.Add((await PersonWithPhoneAsync(phone), phone));
-        }
-
-        return people;
-    }
-
     private async Task<IReadOnlyList<(long Id, byte[] Content)>> AttachmentsAsync(int count)
     {
         var owner = await CreateUserAsync("key.drill", "staff");

@@ -60,6 +60,30 @@ public abstract class KeyRingTest(DatabaseKind kind) : AttachmentTest(kind)
         return id;
     }
 
+    protected static async Task AssertPhonesAsync(XinkeApp app, IReadOnlyList<(long Id, string Phone)> people)
+    {
+        foreach (var (id, phone) in people)
+        {
+            Assert.Equal(phone, await PhoneAsync(app, id));
+        }
+    }
+
+    protected async Task<IReadOnlyList<(long Id, string Phone)>> PeopleAsync(int count)
+    {
+        var people = new List<(long, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            var phone = $"1370013700{i}";
+            people.Add((await PersonWithPhoneAsync(phone), phone));
+        }
+
+        return people;
+    }
+
+    /// <summary>How many stored field values are sealed under <paramref name="keyId"/>.</summary>
+    protected async Task<long> UsesAsync(string keyId) =>
+        (await InScopeAsync(App, r => r.StatusAsync(Cancel))).Single(r => r.Ring == KeyRotation.FieldsRing).Keys.Single(k => k.KeyId == keyId).Count;
+
     /// <summary>Every key the rings hold or held, as the key files keep them (base64) and as bytes written out in hex.</summary>
     protected IReadOnlyList<string> KeyMaterial()
     {

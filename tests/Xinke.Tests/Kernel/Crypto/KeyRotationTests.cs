@@ -65,13 +65,7 @@ public abstract class KeyRotationTests(DatabaseKind kind) : KeyRingTest(kind)
     [Trait("Req", "DATA-09")]
     public async Task An_interrupted_reencryption_resumes_where_it_stopped_and_finishes()
     {
-        var people = new List<(long Id, string Phone)>();
-        for (var i = 0; i < 5; i++)
-        {
-            var phone = $"1380013800{i}";
-            people.Add((await PersonWithPhoneAsync(phone), phone));
-        }
-
+        var people = await PeopleAsync(5);
         var oldKey = Crypto.KeyId;
         await InScopeAsync(App, r => r.RotateAsync(includeFiles: false, Cancel));
         var sealedUnderOld = await UsesAsync(oldKey);
@@ -84,10 +78,7 @@ public abstract class KeyRotationTests(DatabaseKind kind) : KeyRingTest(kind)
         Assert.Equal(left, await InScopeAsync(App, r => r.ReencryptFieldsAsync(2, null, Cancel)));
         Assert.Equal(0, await UsesAsync(oldKey));
         Assert.Equal(0, await InScopeAsync(App, r => r.ReencryptFieldsAsync(2, null, Cancel)));
-        foreach (var (id, phone) in people)
-        {
-            Assert.Equal(phone, await PhoneAsync(App, id));
-        }
+        await AssertPhonesAsync(App, people);
     }
 
     [Fact]
@@ -128,9 +119,6 @@ public abstract class KeyRotationTests(DatabaseKind kind) : KeyRingTest(kind)
         Assert.Equal(keyId, scope.ServiceProvider.GetRequiredService<ICryptoProvider>().KeyId);
         Assert.Equal(Cipher.KeyId, scope.ServiceProvider.GetRequiredService<FileCipher>().KeyId);
     }
-
-    private async Task<long> UsesAsync(string keyId) =>
-        (await InScopeAsync(App, r => r.StatusAsync(Cancel))).Single(r => r.Ring == KeyRotation.FieldsRing).Keys.Single(k => k.KeyId == keyId).Count;
 
     /// <summary>The phone column as stored, past the converter.</summary>
     private Task<List<string>> RawPhonesAsync() => WithDbAsync(db =>
