@@ -121,7 +121,12 @@ public static class WebHost
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
         app.UseWhen(context => ApiPaths.IsApi(context.Request), api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiPaths.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The host's own logger: the middleware would write to the static one, which this host leaves silent.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel.Of;
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
