@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Xinke.Kernel.Jobs;
 
 namespace Xinke.Kernel.Evidence.Packs;
@@ -7,7 +8,7 @@ public static class EvidencePackServices
     /// <summary>The pack builder and verifier, the background queue that builds requested packs and the retention sweep.</summary>
     public static IServiceCollection AddEvidencePacks(this IServiceCollection services)
     {
-        services.AddOptions<EvidencePackOptions>().BindConfiguration(EvidencePackOptions.Section);
+        services.AddOptions<EvidencePackOptions>().BindConfiguration(EvidencePackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EvidencePackBuilder>();
         services.AddScoped<EvidencePacks>();
         services.AddSingleton<EvidencePackWorker>();
@@ -33,17 +34,21 @@ public sealed class EvidencePackOptions
     /// <summary>Empty: the <c>evidence-packs</c> folder of the data folder.</summary>
     public string? Folder { get; set; }
 
+    [Range(1, 3650)]
     public int RetentionDays { get; set; } = 30;
 
     /// <summary>A pack still running this long after it was asked for was left by an instance that stopped; it is marked failed.</summary>
+    [Range(1, 720)]
     public int AbandonedAfterHours { get; set; } = 6;
 
     /// <summary>Rows of a sheet shown in index.html; the xlsx beside it holds them all.</summary>
+    [Range(1, 100_000)]
     public int HtmlRowsPerSheet { get; set; } = 200;
 
     /// <summary>
     /// A pack reads a whole period of records in few, long queries; the database's usual command
     /// timeout (30 s), right for a request, is too short for a year at a large hospital.
     /// </summary>
+    [Range(1, 86_400)]
     public int CommandTimeoutSeconds { get; set; } = 900;
 }
