@@ -27,7 +27,7 @@ public class AuditWriteBenchmarks
     private string folder = string.Empty;
     private DbContextOptions<XinkeDb> options = null!;
     private XinkeModel model = null!;
-    private AuditInterceptor interceptor = null!;
+    private readonly AuditWriter writer = new(TimeProvider.System, Options.Create(new AuditOptions()));
 
     [ParamsSource(nameof(Databases))]
     public string Database { get; set; } = "sqlite";
@@ -61,8 +61,7 @@ public class AuditWriteBenchmarks
 
         var builder = new DbContextOptionsBuilder<XinkeDb>();
         DataServices.Configure(builder, new DatabaseOptions { Provider = Database }, configuration, new DataFolder(configuration));
-        interceptor = new AuditInterceptor(new ActorAccessor(new HttpContextAccessor()), new AuditWriter(TimeProvider.System, Options.Create(new AuditOptions())));
-        builder.AddInterceptors(new VersionStamps(), interceptor);
+        builder.AddInterceptors(new VersionStamps(), new AuditInterceptor(new ActorAccessor(new HttpContextAccessor()), writer), writer);
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         options = builder.Options;
         model = new XinkeModel([.. XinkeModules.ModelParts(), new BenchRecordModel()]);
@@ -78,13 +77,12 @@ public class AuditWriteBenchmarks
     public async Task SetupChainAsync()
     {
         await SetupAsync();
-        var writer = new AuditWriter(TimeProvider.System, Options.Create(new AuditOptions()));
         var actor = new Actor(42, "it-engineer", "10.1.2.3", "Mozilla/5.0");
         for (var batch = 0; batch < Verified / 500; batch++)
         {
             await using var db = new XinkeDb(options, model);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await writer.AppendAsync(db, [.. Enumerable.Range(0, 500).Select(i => new PendingEvent(actor, AuditAction.Update, AuditOutcome.Success, "Asset", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "{\"Status\":{\"before\":\"InStock\",\"after\":\"OnLoan\"}}"))], CancellationToken.None);
+            writer.Append(db, [.. Enumerable.Range(0, 500).Select(i => new PendingEvent(actor, AuditAction.Update, AuditOutcome.Success, "Asset", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "{\"Status\":{\"before\":\"InStock\",\"after\":\"OnLoan\"}}"))]);
             await transaction.CommitAsync();
         }
     }
@@ -107,7 +105,6 @@ public class AuditWriteBenchmarks
     [Benchmark(OperationsPerInvoke = HistoryBatch)]
     public Task Append_history_batches() => Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
     {
-        var writer = new AuditWriter(TimeProvider.System, Options.Create(new AuditOptions()));
         var actor = new Actor(42, "it-engineer", "10.1.2.3", "Mozilla/5.0");
         var at = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-300);
         await using var db = new XinkeDb(options, model);
@@ -127,7 +124,7 @@ public class AuditWriteBenchmarks
         return result.Ok ? result.Count : throw new InvalidOperationException(result.ToString());
     }
 
-    private Task InsertAsync(bool audited) => Task.WhenAll(Enumerable.Range(0, Writers).Select(async writer =>
+    private Task InsertAsync(bool audited) => Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
     {
         for (var i = 0; i < Inserts / Writers; i++)
         {

@@ -10,9 +10,10 @@ namespace Xinke.Kernel.Audit;
 
 /// <summary>
 /// Writes one audit event per changed entity in the same transaction as the change. The
-/// before/after is taken before the save; the events are appended after it (when generated
-/// keys are known) and before the commit. When the caller opened no transaction, this opens
-/// one around the save, so a failed audit write rolls the change back (fail closed).
+/// before/after is taken before the save; the events are handed to the writer after it (when
+/// generated keys are known), which chains them as the transaction commits. When the caller
+/// opened no transaction, this opens one around the save and commits it, so a failed audit
+/// write rolls the change back (fail closed).
 /// </summary>
 public sealed class AuditInterceptor(ActorAccessor actors, AuditWriter writer) : SaveChangesInterceptor
 {
@@ -67,7 +68,7 @@ public sealed class AuditInterceptor(ActorAccessor actors, AuditWriter writer) :
             var events = work.Changes
                 .Select(c => new PendingEvent(work.Actor, c.Action, AuditOutcome.Success, c.Entry.Metadata.ClrType.Name, KeyOf(c.Entry), c.Changes))
                 .ToList();
-            await writer.AppendAsync(context, events, cancellationToken);
+            writer.Append(context, events);
             if (work.Owned is not null)
             {
                 await work.Owned.CommitAsync(cancellationToken);

@@ -17,12 +17,12 @@ public sealed class AuditLog(XinkeDb db, AuditWriter writer, ActorAccessor actor
         ArgumentNullException.ThrowIfNull(pending);
         if (db.Database.CurrentTransaction is not null)
         {
-            await writer.AppendAsync(db, [pending], cancellationToken);
+            writer.Append(db, [pending]);
             return;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await writer.AppendAsync(db, [pending], cancellationToken);
+        writer.Append(db, [pending]);
         await transaction.CommitAsync(cancellationToken);
     }
 }

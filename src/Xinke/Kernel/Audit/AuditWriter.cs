@@ -1,31 +1,77 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Xinke.Kernel.Audit;
 
 /// <summary>
-/// Appends events to the chain inside the caller's transaction. The head row is locked first
-/// (<c>FOR UPDATE</c> on PostgreSQL; on SQLite the transaction already holds the write lock
-/// because it began IMMEDIATE), so appends from any connection or instance queue up: no fork,
-/// no gap. A failure here fails the caller's change with it. Every append is on the write path
-/// of every change, so it talks ADO.NET directly: one read of the head, then the inserts and the
-/// move of the head in as few round trips as the database needs.
+/// Appends events to the chain inside the caller's transaction, as its last statements before
+/// the commit. The head row is locked first (<c>FOR UPDATE</c> on PostgreSQL; on SQLite the
+/// transaction already holds the write lock because it began IMMEDIATE), so appends from any
+/// connection or instance queue up: no fork, no gap. Holding the events until the commit keeps
+/// that lock for the append and the commit only, not for the whole use case, so audited writes
+/// of different records run side by side until their last moment. A failure here fails the
+/// commit, and the change with it. Every append is on the write path of every change, so it
+/// talks ADO.NET directly: one read of the head, then the inserts and the move of the head in as
+/// few round trips as the database needs.
 /// </summary>
-public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> options)
+public sealed class AuditWriter(TimeProvider clock, IOptions<AuditOptions> options) : DbTransactionInterceptor
 {
     private const string Columns = "\"Sequence\", \"OccurredAt\", \"ActorId\", \"ActorName\", \"ClientAddress\", \"UserAgent\", \"Action\", " +
         "\"EntityType\", \"EntityId\", \"Changes\", \"Outcome\", \"RequirementIds\", \"PreviousHash\", \"Hash\"";
 
     private const int EventsPerStatement = 100;
 
-    public Task AppendAsync(DbContext db, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    /// <summary>Events waiting for their transaction's commit, by the EF transaction (a new one per begin, unlike the driver's).</summary>
+    private readonly ConditionalWeakTable<IDbContextTransaction, List<PendingEvent>> held = [];
+
+    /// <summary>Holds events for the chain until the caller's transaction commits; they are sealed at its time.</summary>
+    public void Append(DbContext db, IReadOnlyList<PendingEvent> events)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
-        var now = CanonicalForm.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
-        return ChainAsync(db, [.. events.Select(e => new HistoricalEvent(e, now))], cancellationToken);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Audit events are appended inside the transaction of the change they record.");
+        held.GetValue(transaction, _ => []).AddRange(events);
+    }
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (Take(eventData.Context) is { } waiting)
+        {
+            var now = CanonicalForm.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
+            await ChainAsync(eventData.Context!, [.. waiting.Select(e => new HistoricalEvent(e, now))], cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        return Take(eventData.Context) is null ? result : throw new InvalidOperationException("A transaction holding audit events commits with CommitAsync.");
+    }
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Take(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private List<PendingEvent>? Take(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is not { } transaction)
+        {
+            return null;
+        }
+
+        return held.TryGetValue(transaction, out var waiting) && held.Remove(transaction) ? waiting : null;
     }
 
     /// <summary>

@@ -31,8 +31,9 @@ public static class DataServices
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var configuration = provider.GetRequiredService<IConfiguration>();
             Configure(options, database, configuration, provider.GetRequiredService<DataFolder>());
-            // Versions are stamped first, so the audited changes show the new version.
-            options.AddInterceptors(provider.GetRequiredService<VersionStamps>(), provider.GetRequiredService<AuditInterceptor>());
+            // Versions are stamped first, so the audited changes show the new version; the writer
+            // chains the audit events a transaction holds when it commits.
+            options.AddInterceptors(provider.GetRequiredService<VersionStamps>(), provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<AuditWriter>());
         });
         services.AddScoped<HumanCodes>();
         services.AddScoped<DatabaseMigrator>();

@@ -15,9 +15,15 @@ public sealed class EvidencePackWorker(IServiceScopeFactory scopes, ILogger<Evid
 
     public void Enqueue(long packId) => waiting.Writer.TryWrite(packId);
 
+    /// <summary>The packs an earlier run left queued are taken up while the host starts, before any request is served.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await EnqueueLeftOverAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await EnqueueLeftOverAsync(stoppingToken);
         await foreach (var id in waiting.Reader.ReadAllAsync(stoppingToken))
         {
             try

@@ -129,10 +129,13 @@ public sealed class TicketDesk(
     /// <summary>Stores a new ticket with its code, opening history row, assets and SLA. Call inside a transaction.</summary>
     internal async Task<Ticket> OpenAsync(Ticket ticket, IReadOnlyCollection<long> assetIds, long? actorId, CancellationToken cancellationToken)
     {
-        ticket.Code = await codes.NextAsync(Ticket.CodeKind, cancellationToken);
         ticket.Status = TicketStatus.New;
         ticket.CreatedAt = Now;
         ticket.UpdatedAt = Now;
+        // The code's counter stays locked until the commit, so every other filing waits on it:
+        // the SLA's policies and calendar are read before it is taken, not while it is held.
+        await sla.PlanAsync(ticket, cancellationToken);
+        ticket.Code = await codes.NextAsync(Ticket.CodeKind, cancellationToken);
         db.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         var opened = ticket.Opened(actorId);
