@@ -126,22 +126,25 @@ public sealed class TicketDesk(
         }, cancellationToken);
     }
 
-    /// <summary>Stores a new ticket with its code, opening history row, assets and SLA. Call inside a transaction.</summary>
+    /// <summary>
+    /// Stores a new ticket with its code, opening history row, assets and SLA. Call inside a
+    /// transaction. The code's counter stays locked until the commit and every other filing waits
+    /// on it, so everything is worked out first and the code is taken just before the one save.
+    /// </summary>
     internal async Task<Ticket> OpenAsync(Ticket ticket, IReadOnlyCollection<long> assetIds, long? actorId, CancellationToken cancellationToken)
     {
         ticket.Status = TicketStatus.New;
         ticket.CreatedAt = Now;
         ticket.UpdatedAt = Now;
-        // The code's counter stays locked until the commit, so every other filing waits on it:
-        // the SLA's policies and calendar are read before it is taken, not while it is held.
-        await sla.PlanAsync(ticket, cancellationToken);
-        ticket.Code = await codes.NextAsync(Ticket.CodeKind, cancellationToken);
-        db.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
         var opened = ticket.Opened(actorId);
-        db.Add(opened);
-        db.AddRange(assetIds.Select(a => new TicketAsset { TicketId = ticket.Id, AssetId = a }));
         await sla.ApplyAsync(ticket, [opened], cancellationToken);
+        db.Add(ticket);
+        // The ticket's key is temporary until the save, which puts the generated one in its rows.
+        var key = db.Entry(ticket).Property(t => t.Id).CurrentValue;
+        opened.TicketId = key;
+        db.Add(opened);
+        db.AddRange(assetIds.Select(a => new TicketAsset { TicketId = key, AssetId = a }));
+        ticket.Code = await codes.NextAsync(Ticket.CodeKind, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ticket;
     }
@@ -339,10 +342,6 @@ public sealed class TicketDesk(
             var comment = new TicketComment { TicketId = ticket.Id, Text = text!.Trim(), Internal = isInternal, AuthorAccountId = caller.Id, At = Now };
             db.Add(comment);
 
-            // A comment is added beside the ticket, not an edit of it: touching the tracked row would
-            // move its version, so colleagues commenting at the same moment would refuse each other
-            // and an engineer's open edit form would turn stale.
-            await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, Now), cancellationToken);
             var recipients = new List<long>();
             if (ticket.AssigneeAccountId is { } assignee)
             {
@@ -361,6 +360,12 @@ public sealed class TicketDesk(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+
+            // A comment is added beside the ticket, not an edit of it: touching the tracked row would
+            // move its version, so colleagues commenting at the same moment would refuse each other
+            // and an engineer's open edit form would turn stale. The touch locks the ticket's row
+            // until the commit, so it comes last.
+            await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, Now), cancellationToken);
             return Result<TicketComment>.Success(comment);
         }, cancellationToken);
     }
