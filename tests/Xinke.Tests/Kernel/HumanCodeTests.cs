@@ -87,4 +87,37 @@ public abstract class HumanCodeTests(DatabaseKind kind) : IntegrationTest(kind)
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => codes.NextAsync(ProbeApi.CodeKind, 2026, Cancel));
     }
+
+    [Fact]
+    public async Task A_reserved_code_is_spent_even_when_its_record_is_never_stored()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
+        var codes = scope.ServiceProvider.GetRequiredService<HumanCodes>();
+        var year = scope.ServiceProvider.GetRequiredService<HospitalClock>().ToLocal(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()).Year;
+
+        var reserved = await codes.ReserveAsync(ProbeApi.CodeKind, Cancel);
+        await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => codes.ReserveAsync(ProbeApi.CodeKind, Cancel));
+            Assert.Equal(HumanCodes.Format(ProbeApi.CodeKind, year, 2), await codes.NextAsync(ProbeApi.CodeKind, Cancel));
+            await transaction.RollbackAsync(Cancel);
+        }
+
+        Assert.Equal(HumanCodes.Format(ProbeApi.CodeKind, year, 1), reserved);
+        Assert.Equal(HumanCodes.Format(ProbeApi.CodeKind, year, 2), await codes.ReserveAsync(ProbeApi.CodeKind, Cancel));
+    }
+
+    [Fact]
+    public async Task Codes_reserved_by_50_writers_at_once_are_unique_and_none_is_lost()
+    {
+        var reserved = await Task.WhenAll(Enumerable.Range(1, 50).Select(async _ =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<HumanCodes>().ReserveAsync(ProbeApi.CodeKind, Cancel);
+        }));
+
+        var year = App.Services.GetRequiredService<HospitalClock>().ToLocal(TimeProvider.System.GetUtcNow()).Year;
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => HumanCodes.Format(ProbeApi.CodeKind, year, n)).Order(), reserved.Order());
+    }
 }

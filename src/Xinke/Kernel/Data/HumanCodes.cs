@@ -4,10 +4,13 @@ using Xinke.Data;
 namespace Xinke.Kernel.Data;
 
 /// <summary>
-/// Issues human codes per kind and year, gap-free and unique: the counter row is bumped by an
-/// atomic upsert inside the caller's transaction, so concurrent writers queue on its row lock
-/// (PostgreSQL) or on the write lock that <c>BEGIN IMMEDIATE</c> took (SQLite), and a rolled
-/// back transaction gives its number back.
+/// Issues human codes per kind and year, unique and increasing. The counter row is bumped by an
+/// atomic upsert. <see cref="NextAsync(string, CancellationToken)"/> bumps it inside the caller's
+/// transaction: gap-free (a rolled back transaction gives its number back), but concurrent writers
+/// of the kind queue on its row lock (PostgreSQL) or on the write lock that <c>BEGIN IMMEDIATE</c>
+/// took (SQLite) until that transaction commits. <see cref="ReserveAsync"/> bumps it in a statement
+/// of its own before the transaction, for the kinds filed at a high rate (tickets): the lock lasts
+/// one statement, and a use case that fails after reserving leaves its number unused.
 /// </summary>
 public sealed class HumanCodes(XinkeDb db, TimeProvider clock, HospitalClock hospitalClock)
 {
@@ -25,14 +28,24 @@ public sealed class HumanCodes(XinkeDb db, TimeProvider clock, HospitalClock hos
             throw new InvalidOperationException("A human code must be taken inside the transaction that stores its record.");
         }
 
-        var next = await db.Database
-            .SqlQuery<long>($"""
-                INSERT INTO "CodeCounters" ("Kind", "Year", "Last") VALUES ({kind}, {year}, 1)
-                ON CONFLICT ("Kind", "Year") DO UPDATE SET "Last" = "CodeCounters"."Last" + 1
-                RETURNING "Last" AS "Value"
-                """)
-            .ToListAsync(cancellationToken);
-        return Format(kind, year, next[0]);
+        return Format(kind, year, await BumpAsync(kind, year, 1, cancellationToken));
+    }
+
+    /// <summary>
+    /// Reserves the next code of <paramref name="kind"/> in the hospital's current year in a statement
+    /// committed on its own, so no other writer waits for the caller's transaction. Call before that
+    /// transaction begins: inside it, the counter would stay locked until the commit.
+    /// </summary>
+    public async Task<string> ReserveAsync(string kind, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("A code is reserved before the transaction that stores its record; inside it, take the next code instead.");
+        }
+
+        var year = hospitalClock.ToLocal(clock.GetUtcNow()).Year;
+        return Format(kind, year, await BumpAsync(kind, year, 1, cancellationToken));
     }
 
     /// <summary>
@@ -56,15 +69,18 @@ public sealed class HumanCodes(XinkeDb db, TimeProvider clock, HospitalClock hos
         }
 
         var year = hospitalClock.ToLocal(clock.GetUtcNow()).Year;
-        var last = (await db.Database
+        var last = await BumpAsync(kind, year, count, cancellationToken);
+        return [.. Enumerable.Range(1, count).Select(i => Format(kind, year, last - count + i))];
+    }
+
+    private async Task<long> BumpAsync(string kind, int year, long count, CancellationToken cancellationToken) =>
+        (await db.Database
             .SqlQuery<long>($"""
-                INSERT INTO "CodeCounters" ("Kind", "Year", "Last") VALUES ({kind}, {year}, {(long)count})
-                ON CONFLICT ("Kind", "Year") DO UPDATE SET "Last" = "CodeCounters"."Last" + {(long)count}
+                INSERT INTO "CodeCounters" ("Kind", "Year", "Last") VALUES ({kind}, {year}, {count})
+                ON CONFLICT ("Kind", "Year") DO UPDATE SET "Last" = "CodeCounters"."Last" + {count}
                 RETURNING "Last" AS "Value"
                 """)
             .ToListAsync(cancellationToken))[0];
-        return [.. Enumerable.Range(1, count).Select(i => Format(kind, year, last - count + i))];
-    }
 
     public static string Format(string kind, int year, long number) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}-{year}-{number:D6}");

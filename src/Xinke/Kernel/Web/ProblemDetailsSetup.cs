@@ -34,6 +34,7 @@ public static class ProblemDetailsSetup
         StatusCodes.Status413PayloadTooLarge => "request.too_large",
         StatusCodes.Status415UnsupportedMediaType => "request.unsupported_media_type",
         StatusCodes.Status429TooManyRequests => "request.rate_limited",
+        StatusCodes.Status503ServiceUnavailable => "server.busy",
         _ when status >= 500 => "server.error",
         _ => "request.failed",
     };

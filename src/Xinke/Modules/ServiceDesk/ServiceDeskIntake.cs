@@ -38,7 +38,7 @@ public sealed class ServiceDeskIntake(XinkeDb db, TicketDesk desk)
                 SourceId = sourceId,
                 SystemId = systemId,
                 DepartmentId = departmentId,
-            }, [.. (assetIds ?? []).Where(a => a > 0).Distinct()], null, cancellationToken);
+            }, [.. (assetIds ?? []).Where(a => a > 0).Distinct()], null, null, cancellationToken);
             return Kernel.Result<long>.Success(ticket.Id);
         }, cancellationToken);
         return opened.Value;

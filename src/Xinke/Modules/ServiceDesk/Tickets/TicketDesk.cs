@@ -101,6 +101,9 @@ public sealed class TicketDesk(
             return Error.Invalid(TicketErrors.InvalidAssets, "assetIds");
         }
 
+        // Filings come at the highest rate of any record: outside a caller's transaction the code is
+        // reserved on its own, so a filing does not wait for the one before it to commit.
+        var reserved = db.Database.CurrentTransaction is null ? await codes.ReserveAsync(Ticket.CodeKind, cancellationToken) : null;
         return await AmbientTransaction.RunAsync(db, async () =>
         {
             var ticket = await OpenAsync(new Ticket
@@ -121,17 +124,18 @@ public sealed class TicketDesk(
                 Urgency = urgency,
                 Priority = PriorityMatrix.Of(impact, urgency),
                 CreatedByAccountId = caller.Id,
-            }, assets, caller.Id, cancellationToken);
+            }, assets, caller.Id, reserved, cancellationToken);
             return Result<Ticket>.Success(ticket);
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Stores a new ticket with its code, opening history row, assets and SLA. Call inside a
-    /// transaction. The code's counter stays locked until the commit and every other filing waits
-    /// on it, so everything is worked out first and the code is taken just before the one save.
+    /// Stores a new ticket with its code (<paramref name="reservedCode"/> when one was reserved before
+    /// the transaction), opening history row, assets and SLA. Call inside a transaction. A code taken
+    /// here keeps its counter locked until the commit, so everything is worked out first and the
+    /// code is taken just before the one save.
     /// </summary>
-    internal async Task<Ticket> OpenAsync(Ticket ticket, IReadOnlyCollection<long> assetIds, long? actorId, CancellationToken cancellationToken)
+    internal async Task<Ticket> OpenAsync(Ticket ticket, IReadOnlyCollection<long> assetIds, long? actorId, string? reservedCode, CancellationToken cancellationToken)
     {
         ticket.Status = TicketStatus.New;
         ticket.CreatedAt = Now;
@@ -144,7 +148,7 @@ public sealed class TicketDesk(
         opened.TicketId = key;
         db.Add(opened);
         db.AddRange(assetIds.Select(a => new TicketAsset { TicketId = key, AssetId = a }));
-        ticket.Code = await codes.NextAsync(Ticket.CodeKind, cancellationToken);
+        ticket.Code = reservedCode ?? await codes.NextAsync(Ticket.CodeKind, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return ticket;
     }

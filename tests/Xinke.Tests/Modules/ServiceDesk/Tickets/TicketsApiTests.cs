@@ -248,11 +248,46 @@ public abstract class TicketsApiTests(DatabaseKind kind) : ServiceDeskTest(kind)
         Assert.Equal(1, await WithDbAsync(db => db.Set<TicketStatusChange>().CountAsync(r => r.TicketId == first, Cancel)));
     }
 
+    [Fact]
+    public async Task A_filing_does_not_wait_for_another_filing_that_has_not_committed_yet()
+    {
+        Assert.SkipWhen(Kind == DatabaseKind.Sqlite, "SQLite lets one transaction write at a time");
+        var radiologist = await SignInAsync(await StaffAsync("sun.yisheng", Radiology));
+        var nurse = await SignInAsync(await StaffAsync("li.hushi", Cardiology));
+        await using var holderScope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(App.Services);
+        var holder = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<XinkeDb>(holderScope.ServiceProvider);
+        await using var holding = await holder.Database.BeginTransactionAsync(Cancel);
+        // The radiologist's ticket must reference this row: its filing stops at its insert, after its code.
+        await holder.Database.ExecuteSqlAsync($"""SELECT "Id" FROM "Departments" WHERE "Id" = {Radiology} FOR UPDATE""", Cancel);
+
+        var stuck = FileAsync(radiologist, "阅片工作站无法登录");
+        await WaitForALockWaitAsync();
+        var quick = await PostAsync(nurse, "/api/v1/tickets", new { kind = "fault", title = "门诊打印机卡纸", description = "二诊室打印机卡纸，无法打印处方" })
+            .WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, quick.StatusCode);
+        Assert.False(stuck.IsCompleted);
+        await holding.CommitAsync(Cancel);
+        var stuckId = await stuck;
+        var codes = await WithDbAsync(db => db.Set<Ticket>().AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Code }).ToListAsync(Cancel));
+        Assert.Equal(2, codes.Select(c => c.Code).Distinct().Count());
+        Assert.EndsWith("-000001", codes.Single(c => c.Id == stuckId).Code, StringComparison.Ordinal);
+    }
+
     private async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> work)
         where TService : notnull
     {
         await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(App.Services);
         return await work(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TService>(scope.ServiceProvider));
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        for (var tries = 0; await WithDbAsync(db => db.Database.SqlQuery<long>($"""SELECT count(*) AS "Value" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""").SingleAsync(Cancel)) == 0; tries++)
+        {
+            Assert.True(tries < 200, "The first filing never waited for the held row.");
+            await Task.Delay(50, Cancel);
+        }
     }
 
     private static async Task<long[]> IdsAsync(HttpClient client, string url) =>
