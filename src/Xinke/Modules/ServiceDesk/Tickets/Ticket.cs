@@ -119,6 +119,7 @@ public sealed partial class Ticket : IVersioned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The last change of the ticket's own fields; comments live beside it and leave it alone.</summary>
     public DateTime UpdatedAt { get; set; }
 
     public long Version { get; set; }

@@ -363,13 +363,10 @@ public sealed class TicketDesk(
                 await notifier.NotifyAsync(Message(CommentedKind, ticket, comment.Text), recipients, cancellationToken);
             }
 
+            // A comment is added beside the ticket, not an edit of it: the ticket's row (its version and
+            // its UpdatedAt) is left alone, so colleagues commenting at the same moment neither refuse
+            // nor wait for each other, and an engineer's open edit form stays current.
             await db.SaveChangesAsync(cancellationToken);
-
-            // A comment is added beside the ticket, not an edit of it: touching the tracked row would
-            // move its version, so colleagues commenting at the same moment would refuse each other
-            // and an engineer's open edit form would turn stale. The touch locks the ticket's row
-            // until the commit, so it comes last.
-            await db.Set<Ticket>().Where(t => t.Id == ticket.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, Now), cancellationToken);
             return Result<TicketComment>.Success(comment);
         }, cancellationToken);
     }
