@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
 
     private Caller? caller;
     private bool loaded;
+    private (long AccountId, Caller? Caller)? fromSession;
 
     public async Task<Caller?> GetAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +28,9 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
         if (principal?.Identity?.IsAuthenticated == true && long.TryParse(principal.FindFirstValue(AccountClaim), out var accountId))
         {
             var tokenId = long.TryParse(principal.FindFirstValue(TokenClaim), out var t) ? t : (long?)null;
-            caller = await LoadAsync(accountId, tokenId, cancellationToken);
+            caller = tokenId is null && fromSession is { } session && session.AccountId == accountId
+                ? session.Caller
+                : await LoadAsync(accountId, tokenId, cancellationToken);
         }
 
         loaded = true;
@@ -38,6 +42,7 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
     {
         loaded = false;
         caller = null;
+        fromSession = null;
     }
 
     /// <summary>
@@ -60,16 +65,54 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
 
     public async Task<Caller?> LoadAsync(long accountId, long? tokenId, CancellationToken cancellationToken)
     {
-        var account = await db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account is null || account.State != AccountState.Active)
+        var row = await db.Set<Account>().AsNoTracking()
+            .Where(a => a.Id == accountId)
+            .Select(a => new { Account = a, Assignments = db.Set<RoleAssignment>().Where(r => r.AccountId == a.Id).Select(AssignmentOf).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null || row.Account.State != AccountState.Active)
         {
             return null;
         }
 
-        var assignments = await db.Set<RoleAssignment>().AsNoTracking()
-            .Where(a => a.AccountId == accountId)
-            .Select(a => new { a.DepartmentId, a.Role!.Name, a.Role.RequiresMfa, Permissions = a.Role.Permissions.Select(p => p.Permission).ToList() })
-            .ToListAsync(cancellationToken);
+        IReadOnlyCollection<string>? allowed = null;
+        if (tokenId is not null)
+        {
+            allowed = await db.Set<AccessToken>().AsNoTracking()
+                .Where(t => t.Id == tokenId && t.AccountId == accountId)
+                .Select(t => t.Permissions)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (allowed is null)
+            {
+                return null;
+            }
+        }
+
+        return Build(row.Account, row.Assignments, tokenId, allowed);
+    }
+
+    /// <summary>
+    /// Keeps the caller that the session check loaded in the session's own statement, so the
+    /// request does not ask again; it is used only when the request is authenticated as that
+    /// account by its session (not by a token).
+    /// </summary>
+    public void UseFromSession(long accountId, Caller? sessionCaller) => fromSession = (accountId, sessionCaller);
+
+    /// <summary>A role assignment as the caller is built from it; a projection, so queries can load it beside their own rows.</summary>
+    public static readonly Expression<Func<RoleAssignment, CallerAssignment>> AssignmentOf =
+        r => new CallerAssignment { DepartmentId = r.DepartmentId, Role = r.Role!.Name, RequiresMfa = r.Role.RequiresMfa, Permissions = r.Role.Permissions.Select(p => p.Permission).ToList() };
+
+    /// <summary>
+    /// The caller of an active account from its assignments; <paramref name="tokenPermissions"/>
+    /// is the ceiling of the token the request came with, if any.
+    /// </summary>
+    public Caller? Build(Account account, IReadOnlyList<CallerAssignment> assignments, long? tokenId, IReadOnlyCollection<string>? tokenPermissions)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(assignments);
+        if (account.State != AccountState.Active)
+        {
+            return null;
+        }
 
         var grants = new Dictionary<string, List<long?>>(StringComparer.Ordinal);
         foreach (var assignment in assignments)
@@ -85,19 +128,10 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
             }
         }
 
-        if (tokenId is not null)
+        if (tokenPermissions is not null)
         {
-            var allowed = await db.Set<AccessToken>().AsNoTracking()
-                .Where(t => t.Id == tokenId && t.AccountId == accountId)
-                .Select(t => t.Permissions)
-                .SingleOrDefaultAsync(cancellationToken);
-            if (allowed is null)
-            {
-                return null;
-            }
-
             // The token's permissions are a ceiling: the owner's current rights cut them down.
-            foreach (var permission in grants.Keys.Except(allowed, StringComparer.Ordinal).ToList())
+            foreach (var permission in grants.Keys.Except(tokenPermissions, StringComparer.Ordinal).ToList())
             {
                 grants.Remove(permission);
             }
@@ -113,6 +147,6 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
             tokenId,
             account.MustChangePassword || passwordExpired,
             mfaNeeded && account.MfaEnrolledAt is null,
-            [.. assignments.Select(a => new CallerRole(a.Name, a.DepartmentId))]);
+            [.. assignments.Select(a => new CallerRole(a.Role, a.DepartmentId))]);
     }
 }

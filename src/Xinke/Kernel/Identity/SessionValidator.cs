@@ -11,7 +11,7 @@ namespace Xinke.Kernel.Identity;
 /// 8.1.4.1 b): not signed out, not idle too long, not older than the absolute limit, its account
 /// still active. The state is in the database, so any instance decides alike.
 /// </summary>
-public sealed class SessionValidator(XinkeDb db, TimeProvider clock, IOptions<IdentityPolicyOptions> options)
+public sealed class SessionValidator(XinkeDb db, CurrentCaller current, TimeProvider clock, IOptions<IdentityPolicyOptions> options)
 {
     /// <summary>Last-seen times are written at most this often: idle time is measured to the minute.</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
@@ -26,14 +26,18 @@ public sealed class SessionValidator(XinkeDb db, TimeProvider clock, IOptions<Id
     {
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.HttpContext.RequestAborted;
-        if (!await IsAliveAsync(context.Principal?.FindFirst(CurrentCaller.SessionClaim)?.Value, cancellationToken))
+        if (!await IsAliveAsync(context.Principal?.FindFirst(CurrentCaller.SessionClaim)?.Value, context.Principal?.FindFirst(CurrentCaller.AccountClaim)?.Value, cancellationToken))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
 
-    private async Task<bool> IsAliveAsync(string? key, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The caller (account and rights) comes in the session's statement and is handed to
+    /// <see cref="CurrentCaller"/>: one round trip where the request made three.
+    /// </remarks>
+    private async Task<bool> IsAliveAsync(string? key, string? accountClaim, CancellationToken cancellationToken)
     {
         if (key is null)
         {
@@ -43,7 +47,15 @@ public sealed class SessionValidator(XinkeDb db, TimeProvider clock, IOptions<Id
         var hash = Secrets.Hash(key);
         var session = await db.Set<LoginSession>().AsNoTracking()
             .Where(s => s.Key == hash)
-            .Select(s => new { s.Id, s.CreatedAt, s.LastSeenAt, s.EndedAt, State = db.Set<Account>().Where(a => a.Id == s.AccountId).Select(a => a.State).Single() })
+            .Join(db.Set<Account>().AsNoTracking(), s => s.AccountId, a => a.Id, (s, a) => new
+            {
+                s.Id,
+                s.CreatedAt,
+                s.LastSeenAt,
+                s.EndedAt,
+                Account = a,
+                Assignments = db.Set<RoleAssignment>().Where(r => r.AccountId == a.Id).Select(CurrentCaller.AssignmentOf).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (session is null || session.EndedAt is not null)
         {
@@ -52,7 +64,7 @@ public sealed class SessionValidator(XinkeDb db, TimeProvider clock, IOptions<Id
 
         var rules = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (session.State != AccountState.Active || now - session.LastSeenAt >= rules.IdleTimeout || now - session.CreatedAt >= rules.AbsoluteTimeout)
+        if (session.Account.State != AccountState.Active || now - session.LastSeenAt >= rules.IdleTimeout || now - session.CreatedAt >= rules.AbsoluteTimeout)
         {
             await db.Set<LoginSession>().Where(s => s.Id == session.Id && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), cancellationToken);
@@ -63,6 +75,11 @@ public sealed class SessionValidator(XinkeDb db, TimeProvider clock, IOptions<Id
         {
             await db.Set<LoginSession>().Where(s => s.Id == session.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+        }
+
+        if (long.TryParse(accountClaim, out var accountId) && accountId == session.Account.Id)
+        {
+            current.UseFromSession(accountId, current.Build(session.Account, session.Assignments, tokenId: null, tokenPermissions: null));
         }
 
         return true;
