@@ -1,29 +1,61 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Xinke.Kernel.Data;
 
 /// <summary>
 /// Per-connection SQLite settings. WAL itself is persistent in the file and set once by
-/// <see cref="DatabaseMigrator"/>; what must hold on every connection is set here.
+/// <see cref="DatabaseMigrator"/>; what must hold on every connection is set here, once per
+/// physical connection: the pool hands the same native connection out again with its settings
+/// kept, and EF opens a connection for every query, so setting them at each open cost three
+/// statements per query.
 /// </summary>
 public sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
     private readonly string pragmas = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
+    /// <summary>The native connections already set; an entry goes when the pool lets its connection go.</summary>
+    private static readonly object Set = new();
+
+    private readonly ConditionalWeakTable<sqlite3, object> prepared = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPragmas(connection, out var handle))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            command.ExecuteNonQuery();
+            Remember(handle);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (NeedsPragmas(connection, out var handle))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(handle);
+        }
+    }
+
+    private bool NeedsPragmas(DbConnection connection, out sqlite3? handle)
+    {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        handle = (connection as SqliteConnection)?.Handle;
+        return handle is null || !prepared.TryGetValue(handle, out _);
+    }
+
+    private void Remember(sqlite3? handle)
+    {
+        if (handle is not null)
+        {
+            prepared.AddOrUpdate(handle, Set);
+        }
     }
 }
