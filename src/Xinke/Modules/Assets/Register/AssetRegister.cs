@@ -42,6 +42,20 @@ public sealed class AssetRegister(XinkeDb db, DepartmentScope scope)
     public async Task<IReadOnlyList<AssetType>> TypesAsync(CancellationToken cancellationToken) =>
         await db.Set<AssetType>().AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// What an asset's record shows by name — its type's code and its owning department's name —
+    /// read in one statement: both lists are small, and the register reads them for every answer.
+    /// </summary>
+    public async Task<AssetNames> NamesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<AssetType>().AsNoTracking().Select(t => new { IsType = true, t.Id, Name = t.Code })
+            .Concat(db.Set<Department>().AsNoTracking().Select(d => new { IsType = false, d.Id, d.Name }))
+            .ToListAsync(cancellationToken);
+        return new AssetNames(
+            rows.Where(r => r.IsType).ToDictionary(r => r.Id, r => r.Name),
+            rows.Where(r => !r.IsType).ToDictionary(r => r.Id, r => r.Name));
+    }
+
     /// <summary>Department names by id, for showing owners; the hospital's tree is small.</summary>
     public async Task<IReadOnlyDictionary<long, string>> DepartmentNamesAsync(CancellationToken cancellationToken) =>
         await db.Set<Department>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);

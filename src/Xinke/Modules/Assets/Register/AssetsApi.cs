@@ -129,7 +129,7 @@ public static class AssetsApi
             return ApiProblems.From(http, query.Error!);
         }
 
-        var (types, departments) = await NamesAsync(register, cancellationToken);
+        var (types, departments) = await register.NamesAsync(cancellationToken);
         var page = await List.PageAsync(query.Value!, request, a => AssetDto.From(a, types, departments), cancellationToken);
         return page.Succeeded ? TypedResults.Ok(page.Value) : ApiProblems.From(http, page.Error!);
     }
@@ -150,7 +150,7 @@ public static class AssetsApi
         }
 
         Versioning.SetETag(http.Response, asset.Version);
-        var (types, departments) = await NamesAsync(register, cancellationToken);
+        var (types, departments) = await register.NamesAsync(cancellationToken);
         return TypedResults.Ok(AssetDto.From(asset, types, departments));
     }
 
@@ -164,7 +164,7 @@ public static class AssetsApi
 
         var asset = created.Value!;
         Versioning.SetETag(http.Response, asset.Version);
-        var (types, departments) = await NamesAsync(register, cancellationToken);
+        var (types, departments) = await register.NamesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/assets/{asset.Id}", AssetDto.From(asset, types, departments));
     }
 
@@ -200,9 +200,6 @@ public static class AssetsApi
     private static AssetPrecondition OptionalIfMatch(HttpContext http, XinkeDb db) =>
         a => http.Request.Headers.IfMatch.Count == 0 ? null : Versioning.Expect(http.Request, db.Entry(a));
 
-    private static async Task<(IReadOnlyDictionary<long, string> Types, IReadOnlyDictionary<long, string> Departments)> NamesAsync(AssetRegister register, CancellationToken cancellationToken) =>
-        ((await register.TypesAsync(cancellationToken)).ToDictionary(t => t.Id, t => t.Code), await register.DepartmentNamesAsync(cancellationToken));
-
     private static async Task<Results<Ok<AssetDto>, ProblemHttpResult>> RespondAsync(Task<Result<Asset>> change, AssetRegister register, HttpContext http, CancellationToken cancellationToken)
     {
         var changed = await change;
@@ -212,7 +209,7 @@ public static class AssetsApi
         }
 
         Versioning.SetETag(http.Response, changed.Value!.Version);
-        var (types, departments) = await NamesAsync(register, cancellationToken);
+        var (types, departments) = await register.NamesAsync(cancellationToken);
         return TypedResults.Ok(AssetDto.From(changed.Value, types, departments));
     }
 }
