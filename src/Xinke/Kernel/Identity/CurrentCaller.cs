@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -65,11 +64,8 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
 
     public async Task<Caller?> LoadAsync(long accountId, long? tokenId, CancellationToken cancellationToken)
     {
-        var row = await db.Set<Account>().AsNoTracking()
-            .Where(a => a.Id == accountId)
-            .Select(a => new { Account = a, Assignments = db.Set<RoleAssignment>().Where(r => r.AccountId == a.Id).Select(AssignmentOf).ToList() })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (row is null || row.Account.State != AccountState.Active)
+        var account = await db.Set<Account>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null || account.State != AccountState.Active)
         {
             return null;
         }
@@ -87,19 +83,26 @@ public sealed class CurrentCaller(IHttpContextAccessor accessor, XinkeDb db, Tim
             }
         }
 
-        return Build(row.Account, row.Assignments, tokenId, allowed);
+        return Build(account, await AssignmentsAsync(accountId, cancellationToken), tokenId, allowed);
     }
 
     /// <summary>
-    /// Keeps the caller that the session check loaded in the session's own statement, so the
-    /// request does not ask again; it is used only when the request is authenticated as that
-    /// account by its session (not by a token).
+    /// An account's role assignments with their roles' permissions, in one statement of plain joins
+    /// (loaded beside the account as a nested collection, SQLite built every role's permissions
+    /// into a temporary table at each request).
+    /// </summary>
+    public async Task<IReadOnlyList<CallerAssignment>> AssignmentsAsync(long accountId, CancellationToken cancellationToken) =>
+        await db.Set<RoleAssignment>().AsNoTracking()
+            .Where(r => r.AccountId == accountId)
+            .Select(r => new CallerAssignment { DepartmentId = r.DepartmentId, Role = r.Role!.Name, RequiresMfa = r.Role.RequiresMfa, Permissions = r.Role.Permissions.Select(p => p.Permission).ToList() })
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Keeps the caller that the session check loaded with the session's account, so the request
+    /// does not ask again; it is used only when the request is authenticated as that account by
+    /// its session (not by a token).
     /// </summary>
     public void UseFromSession(long accountId, Caller? sessionCaller) => fromSession = (accountId, sessionCaller);
-
-    /// <summary>A role assignment as the caller is built from it; a projection, so queries can load it beside their own rows.</summary>
-    public static readonly Expression<Func<RoleAssignment, CallerAssignment>> AssignmentOf =
-        r => new CallerAssignment { DepartmentId = r.DepartmentId, Role = r.Role!.Name, RequiresMfa = r.Role.RequiresMfa, Permissions = r.Role.Permissions.Select(p => p.Permission).ToList() };
 
     /// <summary>
     /// The caller of an active account from its assignments; <paramref name="tokenPermissions"/>

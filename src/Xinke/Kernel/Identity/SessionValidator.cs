@@ -34,8 +34,8 @@ public sealed class SessionValidator(XinkeDb db, CurrentCaller current, TimeProv
     }
 
     /// <remarks>
-    /// The caller (account and rights) comes in the session's statement and is handed to
-    /// <see cref="CurrentCaller"/>: one round trip where the request made three.
+    /// The session's account comes in the session's statement, and the caller built from it is
+    /// handed to <see cref="CurrentCaller"/>: two statements where the request made three.
     /// </remarks>
     private async Task<bool> IsAliveAsync(string? key, string? accountClaim, CancellationToken cancellationToken)
     {
@@ -54,7 +54,6 @@ public sealed class SessionValidator(XinkeDb db, CurrentCaller current, TimeProv
                 s.LastSeenAt,
                 s.EndedAt,
                 Account = a,
-                Assignments = db.Set<RoleAssignment>().Where(r => r.AccountId == a.Id).Select(CurrentCaller.AssignmentOf).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (session is null || session.EndedAt is not null)
@@ -79,7 +78,8 @@ public sealed class SessionValidator(XinkeDb db, CurrentCaller current, TimeProv
 
         if (long.TryParse(accountClaim, out var accountId) && accountId == session.Account.Id)
         {
-            current.UseFromSession(accountId, current.Build(session.Account, session.Assignments, tokenId: null, tokenPermissions: null));
+            var assignments = await current.AssignmentsAsync(accountId, cancellationToken);
+            current.UseFromSession(accountId, current.Build(session.Account, assignments, tokenId: null, tokenPermissions: null));
         }
 
         return true;
