@@ -51,6 +51,8 @@ public abstract class BenchEndpointsTests(DatabaseKind kind) : IntegrationTest(k
     [InlineData("/bench/raw/tickets")]
     [InlineData("/bench/raw/tickets-after?id=1")]
     [InlineData("/bench/raw/tickets-fault-p3")]
+    [InlineData("/bench/raw/asset?id=1")]
+    [InlineData("/bench/raw/ticket?id=1")]
     public async Task By_default_a_bench_path_answers_like_a_path_that_does_not_exist(string path)
     {
         var unknown = await Client.GetAsync("/no-such-page", Cancel);
@@ -86,6 +88,7 @@ public abstract class BenchEndpointsTests(DatabaseKind kind) : IntegrationTest(k
     [InlineData("/bench/raw/tickets", "10.20.30.40", "10.20.30.1", StatusCodes.Status404NotFound)]
     [InlineData("/bench/raw/tickets-after", "10.20.30.40", "10.20.30.1", StatusCodes.Status404NotFound)]
     [InlineData("/bench/raw/tickets-fault-p3", "10.20.30.40", "127.0.0.1", StatusCodes.Status404NotFound)]
+    [InlineData("/bench/raw/asset", "10.20.30.40", "10.20.30.1", StatusCodes.Status404NotFound)]
     public async Task Enabled_only_requests_over_loopback_are_answered(string path, string remote, string local, int expected)
     {
         await using var bench = Enabled();
@@ -134,18 +137,7 @@ public abstract class BenchEndpointsTests(DatabaseKind kind) : IntegrationTest(k
     [Fact]
     public async Task Enabled_the_floor_of_a_deep_page_reads_after_the_keyset_in_its_query_string()
     {
-        var ids = await App.WithDbAsync(async db =>
-        {
-            var department = new Department { Name = "信息中心", Kind = DepartmentKind.Department, Path = "/" };
-            db.Add(department);
-            await db.SaveChangesAsync(Cancel);
-            var assets = UnorderedTags
-                .Select(tag => new Asset { Tag = tag, TypeId = AssetType.BuiltIns[0].Id, OwningDepartmentId = department.Id, Status = AssetStatus.InUse })
-                .ToList();
-            db.AddRange(assets);
-            await db.SaveChangesAsync(Cancel);
-            return assets.ToDictionary(a => a.Tag, a => a.Id);
-        });
+        var ids = await SeedAssetsAsync();
         await using var bench = Enabled();
         var client = bench.CreateClient();
 
@@ -154,6 +146,20 @@ public abstract class BenchEndpointsTests(DatabaseKind kind) : IntegrationTest(k
 
         Assert.Equal(["ZC-2026-000001", "ZC-2026-000002", "ZC-2026-000003", "ZC-2026-000004"], Tags(first));
         Assert.Equal(["ZC-2026-000003", "ZC-2026-000004"], Tags(deep));
+    }
+
+    [Fact]
+    public async Task Enabled_the_floor_of_a_detail_reads_the_record_its_id_names()
+    {
+        var ids = await SeedAssetsAsync();
+        await using var bench = Enabled();
+        var client = bench.CreateClient();
+
+        var one = await ItemsAsync(client, $"/bench/raw/asset?id={ids["ZC-2026-000003"]}");
+        var none = await ItemsAsync(client, "/bench/raw/asset?id=0");
+
+        Assert.Equal(["ZC-2026-000003"], Tags(one));
+        Assert.Empty(Tags(none));
     }
 
     [Fact]
@@ -172,6 +178,21 @@ public abstract class BenchEndpointsTests(DatabaseKind kind) : IntegrationTest(k
         {
             web.UseSetting(BenchEndpoints.EnabledSetting, "true");
             configure?.Invoke(web);
+        });
+
+    /// <summary>The assets of <see cref="UnorderedTags"/>, stored in that order; their ids by tag.</summary>
+    private Task<Dictionary<string, long>> SeedAssetsAsync() =>
+        App.WithDbAsync(async db =>
+        {
+            var department = new Department { Name = "信息中心", Kind = DepartmentKind.Department, Path = "/" };
+            db.Add(department);
+            await db.SaveChangesAsync(Cancel);
+            var assets = UnorderedTags
+                .Select(tag => new Asset { Tag = tag, TypeId = AssetType.BuiltIns[0].Id, OwningDepartmentId = department.Id, Status = AssetStatus.InUse })
+                .ToList();
+            db.AddRange(assets);
+            await db.SaveChangesAsync(Cancel);
+            return assets.ToDictionary(a => a.Tag, a => a.Id);
         });
 
     private static List<string?> Tags(string items)

@@ -1,10 +1,10 @@
 namespace Xinke.Kernel.Bench;
 
 /// <summary>
-/// The raw floors of the modules' list scenarios (bench/scenarios.txt): the statement EF Core
-/// sends for each list (taken from its command log), the page size plus the one row that tells
-/// whether a next page exists, with each column named like the JSON property it becomes. A deep
-/// page reads from the keyset its cursor holds, given in the query string.
+/// The raw floors of the modules' list and detail scenarios (bench/scenarios.txt): the statement
+/// EF Core sends for each list (taken from its command log), the page size plus the one row that
+/// tells whether a next page exists, with each column named like the JSON property it becomes. A
+/// deep page reads from the keyset its cursor holds, a detail its record's id, given in the query string.
 /// </summary>
 public static class ListFloors
 {
@@ -29,6 +29,8 @@ public static class ListFloors
         bench.MapRawQuery("assets-after", Assets + $"""WHERE "a"."Tag" >= @tag AND ("a"."Tag" > @tag OR "a"."Id" > @id) ORDER BY "a"."Tag", "a"."Id" LIMIT {PageRows}""");
         bench.MapRawQuery("tickets", Tickets + $"""ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
         bench.MapRawQuery("tickets-after", Tickets + $"""WHERE "t"."Id" <= @id AND ("t"."Id" < @id OR "t"."Id" < @id) ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
+        bench.MapRawQuery("asset", Assets + """WHERE "a"."Id" = @id LIMIT 2""");
+        bench.MapRawQuery("ticket", Tickets + """WHERE "t"."Id" = @id LIMIT 2""");
         bench.MapRawQuery("tickets-fault-p3", Tickets + $"""WHERE "t"."Kind" = 'Fault' AND "t"."Priority" = 'P3' ORDER BY "t"."Id" DESC LIMIT {PageRows}""");
         return bench;
     }
