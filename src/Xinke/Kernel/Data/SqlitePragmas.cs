@@ -17,10 +17,11 @@ public sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionIntercep
 {
     private readonly string pragmas = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
-    /// <summary>The native connections already set; an entry goes when the pool lets its connection go.</summary>
-    private static readonly object Set = new();
-
-    private readonly ConditionalWeakTable<sqlite3, object> prepared = [];
+    /// <summary>
+    /// The native connections already set, with what they were set to; process-wide, because an
+    /// interceptor is made for each context. An entry goes when the pool lets its connection go.
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, string> Prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -48,14 +49,14 @@ public sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionIntercep
     {
         ArgumentNullException.ThrowIfNull(connection);
         handle = (connection as SqliteConnection)?.Handle;
-        return handle is null || !prepared.TryGetValue(handle, out _);
+        return handle is null || !Prepared.TryGetValue(handle, out var applied) || applied != pragmas;
     }
 
     private void Remember(sqlite3? handle)
     {
         if (handle is not null)
         {
-            prepared.AddOrUpdate(handle, Set);
+            Prepared.AddOrUpdate(handle, pragmas);
         }
     }
 }
