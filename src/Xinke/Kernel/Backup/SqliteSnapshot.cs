@@ -34,7 +34,9 @@ public sealed class SqliteSnapshot(XinkeDb db, DataFolder dataFolder) : IDatabas
 
     public async Task RestoreAsync(string file, CancellationToken cancellationToken)
     {
-        await db.Database.CloseConnectionAsync();
+        // The context keeps its connection open until it ends (SqliteConnectionPerContext); this
+        // one must let go of the old file now.
+        await db.Database.GetDbConnection().CloseAsync();
         SqliteConnection.ClearAllPools();
         var live = dataFolder.SqliteFile;
         foreach (var companion in new[] { live + "-wal", live + "-shm" })

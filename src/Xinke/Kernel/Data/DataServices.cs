@@ -68,7 +68,7 @@ public static class DataServices
                 DefaultTimeout = database.SqliteBusyTimeoutSeconds,
             }.ToString();
             options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-            options.AddInterceptors(new SqlitePragmas(database.SqliteBusyTimeoutSeconds));
+            options.AddInterceptors(new SqlitePragmas(database.SqliteBusyTimeoutSeconds), new SqliteConnectionPerContext());
         }
     }
 }

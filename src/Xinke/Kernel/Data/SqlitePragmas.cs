@@ -10,8 +10,7 @@ namespace Xinke.Kernel.Data;
 /// Per-connection SQLite settings. WAL itself is persistent in the file and set once by
 /// <see cref="DatabaseMigrator"/>; what must hold on every connection is set here, once per
 /// physical connection: the pool hands the same native connection out again with its settings
-/// kept, and EF opens a connection for every query, so setting them at each open cost three
-/// statements per query.
+/// kept, so setting them at each open cost three statements per context.
 /// </summary>
 public sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
