@@ -19,7 +19,7 @@ namespace Xinke.Bench;
 /// Per insert (or per verified event).
 /// </summary>
 [MemoryDiagnoser]
-public class AuditWriteBenchmarks
+public class AuditWriteBenchmarks : IDisposable
 {
     private const int Inserts = 400;
     private const int Verified = 10_000;
@@ -93,6 +93,12 @@ public class AuditWriteBenchmarks
         SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Inserts)]
