@@ -26,7 +26,7 @@ public abstract class AuditCommitTests(DatabaseKind kind) : IntegrationTest(kind
     [Trait("Req", "ACC-06")]
     public async Task A_transaction_disposed_without_commit_leaves_no_event_and_lends_none_to_the_next()
     {
-        var before = await HeadAsync();
+        var before = await App.LastSequenceAsync(Cancel);
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
 
@@ -49,14 +49,14 @@ public abstract class AuditCommitTests(DatabaseKind kind) : IntegrationTest(kind
         var only = Assert.Single(events);
         Assert.Equal(AuditAction.Create, only.Action);
         Assert.Contains("P-kept", only.Changes, StringComparison.Ordinal);
-        Assert.True((await VerifyAsync()).Ok);
+        Assert.True((await App.VerifyChainAsync(Cancel)).Ok);
     }
 
     [Fact]
     [Trait("Req", "ACC-06")]
     public async Task A_transaction_s_events_are_sealed_in_order_at_its_commit()
     {
-        var before = await HeadAsync();
+        var before = await App.LastSequenceAsync(Cancel);
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
         var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
@@ -66,13 +66,13 @@ public abstract class AuditCommitTests(DatabaseKind kind) : IntegrationTest(kind
             await log.RecordAsync("probe.first", AuditOutcome.Success, Cancel);
             db.Add(new Probe { Code = "P-second", Name = "第二" });
             await db.SaveChangesAsync(Cancel);
-            Assert.Equal(before, await HeadAsync());
+            Assert.Equal(before, await App.LastSequenceAsync(Cancel));
             await log.RecordAsync("probe.third", AuditOutcome.Success, Cancel);
             await transaction.CommitAsync(Cancel);
         }
 
         Assert.Equal(["probe.first", AuditAction.Create, "probe.third"], (await EventsAfterAsync(before)).Select(e => e.Action));
-        Assert.True((await VerifyAsync()).Ok);
+        Assert.True((await App.VerifyChainAsync(Cancel)).Ok);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public abstract class AuditCommitTests(DatabaseKind kind) : IntegrationTest(kind
     public async Task An_audited_write_commits_while_another_transaction_with_audited_changes_is_still_open()
     {
         Assert.SkipWhen(Kind == DatabaseKind.Sqlite, "SQLite lets one transaction write at a time");
-        var before = await HeadAsync();
+        var before = await App.LastSequenceAsync(Cancel);
         await using var slowScope = App.Services.CreateAsyncScope();
         var slow = slowScope.ServiceProvider.GetRequiredService<XinkeDb>();
         await using var slowTransaction = await slow.Database.BeginTransactionAsync(Cancel);
@@ -100,18 +100,9 @@ public abstract class AuditCommitTests(DatabaseKind kind) : IntegrationTest(kind
         await slowTransaction.CommitAsync(Cancel);
         var events = await EventsAfterAsync(before);
         Assert.Equal(["P-quick", "P-slow"], events.Select(e => e.Changes!.Contains("P-quick", StringComparison.Ordinal) ? "P-quick" : "P-slow"));
-        Assert.True((await VerifyAsync()).Ok);
+        Assert.True((await App.VerifyChainAsync(Cancel)).Ok);
     }
-
-    private async Task<long> HeadAsync() =>
-        await App.WithDbAsync(db => db.Set<AuditEvent>().MaxAsync(e => (long?)e.Sequence, Cancel)) ?? 0;
 
     private Task<List<AuditEvent>> EventsAfterAsync(long sequence) =>
         App.WithDbAsync(db => db.Set<AuditEvent>().AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).ToListAsync(Cancel));
-
-    private async Task<ChainVerification> VerifyAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, null, null, null, Cancel);
-    }
 }

@@ -18,7 +18,7 @@ public abstract class AuditConcurrencyTests(DatabaseKind kind) : IntegrationTest
     {
         const int writers = 8;
         const int each = 1250;
-        var baseline = await BaselineAsync();
+        var baseline = await App.LastSequenceAsync(Cancel);
 
         await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
         {
@@ -44,7 +44,7 @@ public abstract class AuditConcurrencyTests(DatabaseKind kind) : IntegrationTest
     {
         await using var second = new XinkeApp(App.Database);
         var instances = new[] { App.Services, second.Services };
-        var baseline = await BaselineAsync();
+        var baseline = await App.LastSequenceAsync(Cancel);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
         {
@@ -56,12 +56,8 @@ public abstract class AuditConcurrencyTests(DatabaseKind kind) : IntegrationTest
             }
         }, Cancel)));
 
-        await using var verify = App.Services.CreateAsyncScope();
-        var result = await verify.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, null, null, null, Cancel);
+        var result = await App.VerifyChainAsync(Cancel);
         Assert.True(result.Ok, result.ToString());
         Assert.Equal(baseline + 1000, result.Count);
     }
-
-    private async Task<long> BaselineAsync() =>
-        await App.WithDbAsync(db => db.Set<AuditEvent>().MaxAsync(e => (long?)e.Sequence, Cancel)) ?? 0;
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xinke.Data;
 using Xinke.Kernel.Audit;
@@ -24,16 +23,16 @@ public abstract class AuditLastEndTests(DatabaseKind kind) : IntegrationTest(kin
     public async Task An_append_after_another_instance_moved_the_head_starts_from_the_head()
     {
         await using var second = new XinkeApp(App.Database);
-        var before = await HeadAsync();
+        var before = await App.LastSequenceAsync(Cancel);
 
         await RecordAsync(App.Services, "first");
         await RecordAsync(second.Services, "second");
         await RecordAsync(App.Services, "third");
         await RecordAsync(second.Services, "fourth");
 
-        var result = await VerifyAsync();
+        var result = await App.VerifyChainAsync(Cancel);
         Assert.True(result.Ok, result.ToString());
-        Assert.Equal(before + 4, await HeadAsync());
+        Assert.Equal(before + 4, await App.LastSequenceAsync(Cancel));
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public abstract class AuditLastEndTests(DatabaseKind kind) : IntegrationTest(kin
     public async Task An_end_left_by_a_rolled_back_append_is_not_built_on()
     {
         await RecordAsync(App.Services, "before");
-        var before = await HeadAsync();
+        var before = await App.LastSequenceAsync(Cancel);
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
@@ -52,16 +51,16 @@ public abstract class AuditLastEndTests(DatabaseKind kind) : IntegrationTest(kin
 
         await RecordAsync(App.Services, "after");
 
-        var result = await VerifyAsync();
+        var result = await App.VerifyChainAsync(Cancel);
         Assert.True(result.Ok, result.ToString());
-        Assert.Equal(before + 1, await HeadAsync());
+        Assert.Equal(before + 1, await App.LastSequenceAsync(Cancel));
     }
 
     [Fact]
     [Trait("Req", "ACC-06")]
     public async Task A_transaction_that_holds_the_head_commits_while_another_writer_waits_for_the_head()
     {
-        var before = await HeadAsync();
+        var before = await App.LastSequenceAsync(Cancel);
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<XinkeDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
@@ -74,9 +73,9 @@ public abstract class AuditLastEndTests(DatabaseKind kind) : IntegrationTest(kin
         await transaction.CommitAsync(Cancel).WaitAsync(TimeSpan.FromSeconds(20), Cancel);
         await waiting.WaitAsync(TimeSpan.FromSeconds(20), Cancel);
 
-        var result = await VerifyAsync();
+        var result = await App.VerifyChainAsync(Cancel);
         Assert.True(result.Ok, result.ToString());
-        Assert.Equal(before + 4, await HeadAsync());
+        Assert.Equal(before + 4, await App.LastSequenceAsync(Cancel));
     }
 
     private static List<HistoricalEvent> History(int count) =>
@@ -86,14 +85,5 @@ public abstract class AuditLastEndTests(DatabaseKind kind) : IntegrationTest(kin
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(new PendingEvent(new Actor(1, name), "login", AuditOutcome.Success), Cancel);
-    }
-
-    private async Task<long> HeadAsync() =>
-        await App.WithDbAsync(db => db.Set<AuditEvent>().MaxAsync(e => (long?)e.Sequence, Cancel)) ?? 0;
-
-    private async Task<ChainVerification> VerifyAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChainVerifier>().VerifyAsync(1, null, null, null, Cancel);
     }
 }
